@@ -1,0 +1,36 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        // The core is bundled beside main: `core` runs in Electron's utility process,
+        // `station` is the same core as a plain Node program (`npm run station`).
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          core: resolve(root, 'electron/core/index.ts'),
+          station: resolve(root, 'electron/core/station.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rolldownOptions: { input: { index: resolve(root, 'electron/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

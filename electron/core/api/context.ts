@@ -1,0 +1,55 @@
+import type { Transaction } from 'kysely';
+import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/methods';
+import type { RateLimiter } from '../auth/rate-limiter';
+import type { Db } from '../db/connection';
+import type { Database, UserRow } from '../db/schema';
+import type { Logger } from '../logging/logger';
+
+/** Long-lived parts every handler may use; built once by `createCore`. */
+export interface CoreServices {
+  db: Db;
+  now: () => number;
+  log: Logger;
+  /** Failed password logins, keyed by user name and by origin. */
+  loginLimiter: RateLimiter;
+  /** Failed PIN switches, keyed by user name: a PIN is short, so its lockout is strict. */
+  pinLimiter: RateLimiter;
+}
+
+export interface Caller {
+  /** Bearer token from the transport, if any. */
+  token: string | null;
+  /** `desktop` for Electron IPC, `http:<address>` for the station. */
+  origin: string;
+}
+
+export interface SessionInfo {
+  sessionId: number;
+  user: UserRow;
+}
+
+export interface HandlerContext extends CoreServices {
+  caller: Caller;
+  /** Null only for `public` methods called without a valid session. */
+  session: SessionInfo | null;
+  /**
+   * Runs the method's writes in one transaction that also holds its audit entry, so the log
+   * never claims a change that was rolled back, nor misses one that was committed. Do slow
+   * work (password hashing) before, never network I/O inside.
+   */
+  write<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /** Names the user the audit entry is about when the caller had no session (login, first run). */
+  setActor(user: Pick<UserRow, 'id' | 'username'>): void;
+}
+
+export type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+  ctx: HandlerContext,
+) => Promise<MethodOutput<M>>;
+
+export type HandlerMap<M extends MethodName> = { [K in M]: Handler<K> };
+
+export function requireSession(ctx: HandlerContext): SessionInfo {
+  if (!ctx.session) throw new Error('Handler needs a session but its access is public');
+  return ctx.session;
+}

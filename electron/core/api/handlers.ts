@@ -1,0 +1,15 @@
+import { auditHandlers } from '../audit/audit.handlers';
+import { authHandlers } from '../auth/auth.handlers';
+import { setupHandlers } from '../setup/setup.handlers';
+import { shopHandlers } from '../shop/shop.handlers';
+import { usersHandlers } from '../users/users.handlers';
+import type { Handlers } from './registry';
+
+/** Every method of the contract, by domain. The type makes a missing handler a compile error. */
+export const handlers: Handlers = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...shopHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+};

@@ -1,0 +1,120 @@
+import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
+import { ApiFailure } from '../api/failure';
+import type { UserRow } from '../db/schema';
+import { getPreferences } from '../shop/preferences.repo';
+import { getShop } from '../shop/shop.repo';
+import { findUserByUsername, listUsers, toUser, updateUser } from '../users/users.repo';
+import { hashSecret, verifyAgainstDecoy, verifySecret } from './passwords';
+import { endSession, endUserSessions, startSession } from './sessions.repo';
+
+type AuthMethods =
+  | 'auth.login'
+  | 'auth.logout'
+  | 'auth.me'
+  | 'auth.operators'
+  | 'auth.switchOperator'
+  | 'auth.changePassword'
+  | 'auth.setPin';
+
+function refuseIfLocked(ctx: HandlerContext, keys: string[], limiter = ctx.loginLimiter) {
+  const wait = Math.max(...keys.map((key) => limiter.retryAfterSeconds(key)));
+  if (wait > 0) {
+    throw new ApiFailure('rate_limited', `Too many failed attempts; try again in ${wait} s`, {
+      retryAfterSeconds: wait,
+    });
+  }
+}
+
+/** Starts a session for `user` (already verified), stamping the login time. */
+async function signIn(ctx: HandlerContext, user: UserRow, endingSessionId?: number) {
+  ctx.setActor(user);
+  return ctx.write(async (trx) => {
+    const now = ctx.now();
+    if (endingSessionId !== undefined) await endSession(trx, endingSessionId, now);
+    const updated = await updateUser(trx, user.id, { last_login_at: now });
+    const { token, expiresAt } = await startSession(trx, user.id, ctx.caller.origin, now);
+    return { token, expiresAt, user: toUser(updated) };
+  });
+}
+
+export const authHandlers: HandlerMap<AuthMethods> = {
+  'auth.login': async (input, ctx) => {
+    const keys = [`user:${input.username}`, `origin:${ctx.caller.origin}`];
+    refuseIfLocked(ctx, keys);
+    const user = await findUserByUsername(ctx.db, input.username);
+    const valid = user
+      ? await verifySecret(input.password, user.password_hash)
+      : await verifyAgainstDecoy(input.password);
+    if (!user || !valid) {
+      keys.forEach((key) => ctx.loginLimiter.recordFailure(key));
+      throw new ApiFailure('invalid_credentials', 'Wrong user name or password');
+    }
+    // Told only after a correct password, so it reveals nothing to a guesser.
+    if (user.is_disabled) throw new ApiFailure('account_disabled', 'This account is disabled');
+    ctx.loginLimiter.reset(keys[0] ?? '');
+    return signIn(ctx, user);
+  },
+
+  'auth.logout': async (_input, ctx) => {
+    const { sessionId } = requireSession(ctx);
+    return ctx.write(async (trx) => {
+      await endSession(trx, sessionId, ctx.now());
+      return {};
+    });
+  },
+
+  'auth.me': async (_input, ctx) => {
+    const { user } = requireSession(ctx);
+    const [preferences, shop] = await Promise.all([getPreferences(ctx.db, user.id), getShop(ctx.db)]);
+    return { user: toUser(user), preferences, shop: { name: shop?.name ?? '' } };
+  },
+
+  'auth.operators': async (_input, ctx) =>
+    (await listUsers(ctx.db))
+      .filter((user) => user.pin_hash !== null && !user.is_disabled)
+      .map((user) => ({ username: user.username, displayName: user.display_name })),
+
+  'auth.switchOperator': async (input, ctx) => {
+    const { sessionId } = requireSession(ctx);
+    const key = `user:${input.username}`;
+    refuseIfLocked(ctx, [key], ctx.pinLimiter);
+    const user = await findUserByUsername(ctx.db, input.username);
+    const valid = user?.pin_hash ? await verifySecret(input.pin, user.pin_hash) : false;
+    if (!user || !valid || user.is_disabled) {
+      ctx.pinLimiter.recordFailure(key);
+      throw new ApiFailure('invalid_credentials', 'Wrong user or PIN');
+    }
+    ctx.pinLimiter.reset(key);
+    return signIn(ctx, user, sessionId);
+  },
+
+  'auth.changePassword': async (input, ctx) => {
+    const { user, sessionId } = requireSession(ctx);
+    if (!(await verifySecret(input.currentPassword, user.password_hash))) {
+      throw new ApiFailure('invalid_credentials', 'The current password is wrong', {
+        fields: { currentPassword: 'wrong' },
+      });
+    }
+    const passwordHash = await hashSecret(input.newPassword);
+    return ctx.write(async (trx) => {
+      const now = ctx.now();
+      await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: now });
+      await endUserSessions(trx, user.id, now, sessionId);
+      return {};
+    });
+  },
+
+  'auth.setPin': async (input, ctx) => {
+    const { user } = requireSession(ctx);
+    if (!(await verifySecret(input.currentPassword, user.password_hash))) {
+      throw new ApiFailure('invalid_credentials', 'The current password is wrong', {
+        fields: { currentPassword: 'wrong' },
+      });
+    }
+    const pinHash = input.pin === null ? null : await hashSecret(input.pin);
+    return ctx.write(async (trx) => {
+      await updateUser(trx, user.id, { pin_hash: pinHash, updated_at: ctx.now() });
+      return {};
+    });
+  },
+};

@@ -1,0 +1,13 @@
+import { migration0001 } from './0001_foundation';
+
+/**
+ * One migration: plain SQL run in its own transaction. Released migrations are never edited or
+ * renamed; a change is a new file with the next zero-padded number.
+ */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+/** In order; the position (1-based) is the schema version stored in `PRAGMA user_version`. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];

@@ -1,0 +1,75 @@
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The folder rules of docs/architecture, enforced: each entry says what a folder may not import.
+ * Type-checking projects (tsconfig.*.json) already refuse Node types in renderer/ and shared/,
+ * and DOM types in core/ and shared/; these rules catch the imports themselves.
+ */
+const electronOnlyInMainAndPreload = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import electron.',
+};
+
+function restrict(patterns: { group: string[]; message: string }[], paths = [electronOnlyInMainAndPreload]) {
+  return { 'no-restricted-imports': ['error', { paths, patterns }] };
+}
+
+const nodeBuiltins = { group: ['node:*'], message: 'No Node built-ins here (runs in a browser sandbox or must stay environment-neutral).' };
+
+export default tseslint.config(
+  { ignores: ['out/', 'dist/', 'node_modules/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict([
+      nodeBuiltins,
+      { group: ['react', 'react-dom', 'antd', '**/electron/**', '**/renderer/**', '**/test/**'], message: 'shared/ holds only the contract and pure rules: no UI, Node, Electron or app code.' },
+    ]),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: restrict([
+      { group: ['**/electron/main/**', '**/electron/preload/**', '**/renderer/**', '**/test/**', 'react', 'antd'], message: 'core is headless: it imports Node, npm and shared/ only.' },
+    ]),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: restrict(
+      [
+        { group: ['**/renderer/**', '**/electron/preload/**', '**/test/**'], message: 'main may not import the renderer or preload.' },
+        { group: ['**/electron/core/**', '!**/electron/core/**/*?modulePath'], message: 'main talks to core through its process, never by importing it.' },
+      ],
+      [],
+    ),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: restrict(
+      [
+        nodeBuiltins,
+        { group: ['*', '!electron', '!**/shared/contract/**'], message: 'The sandboxed preload may import only electron and shared/contract.' },
+      ],
+      [],
+    ),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict([
+        nodeBuiltins,
+        { group: ['**/electron/**', '**/test/**'], message: 'The renderer knows only shared/ and the bridge object.' },
+      ]),
+    },
+  },
+  prettier,
+);

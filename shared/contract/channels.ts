@@ -1,0 +1,35 @@
+import type { MethodName } from './methods';
+
+/**
+ * The method names as plain data, for the preload and the main-process router: they must not
+ * pull zod into the sandboxed preload bundle. The type check below keeps this list equal to the
+ * contract's keys.
+ */
+export const METHOD_NAMES = [
+  'setup.status',
+  'setup.createShop',
+  'auth.login',
+  'auth.logout',
+  'auth.me',
+  'auth.operators',
+  'auth.switchOperator',
+  'auth.changePassword',
+  'auth.setPin',
+  'preferences.update',
+  'shop.update',
+  'users.list',
+  'users.create',
+  'users.update',
+  'users.resetPassword',
+  'users.setPin',
+  'audit.list',
+] as const;
+
+type Listed = (typeof METHOD_NAMES)[number];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const listMatchesContract: Same<Listed, MethodName> = true;
+void listMatchesContract;
+
+/** IPC channel names between preload and main. Only these two exist. */
+export const IPC_CALL_CHANNEL = 'packdesk:call';
+export const IPC_EVENT_CHANNEL = 'packdesk:event';

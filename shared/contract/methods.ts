@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { BACK_OFFICE_ROLES, type Role } from '../domain/roles';
+import { auditPage, listAuditInput } from '../schemas/audit.schema';
+import {
+  changePasswordInput,
+  createShopInput,
+  loginInput,
+  me,
+  operator,
+  preferences,
+  session,
+  setOwnPinInput,
+  setupStatus,
+  shop,
+  switchOperatorInput,
+  updatePreferencesInput,
+  updateShopInput,
+} from '../schemas/auth.schema';
+import { empty } from '../schemas/common.schema';
+import {
+  createUserInput,
+  resetPasswordInput,
+  setUserPinInput,
+  updateUserInput,
+  user,
+} from '../schemas/users.schema';
+
+/**
+ * Who may call a method: `public` needs no session (first run, login), `session` any signed-in
+ * user, otherwise the listed roles. The core enforces this on every call, whatever the transport.
+ */
+export type Access = 'public' | 'session' | readonly Role[];
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  /** Mutating calls are written to the audit log and announce `<domain>.changed`. */
+  mutating: boolean;
+  access: Access;
+  /** One line for the OpenAPI document. */
+  summary: string;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) {
+  return spec;
+}
+
+const ADMIN = ['administrator'] as const satisfies readonly Role[];
+const ok = z.object({});
+
+/** Every API method, `<domain>.<verb>`. Add a method here, then its handler in core. */
+export const methods = {
+  'setup.status': method({
+    input: empty,
+    output: setupStatus,
+    mutating: false,
+    access: 'public',
+    summary: 'Whether the shop has been set up, and its name',
+  }),
+  'setup.createShop': method({
+    input: createShopInput,
+    output: session,
+    mutating: true,
+    access: 'public',
+    summary: 'First run: name the shop, create the Administrator and sign in',
+  }),
+  'auth.login': method({
+    input: loginInput,
+    output: session,
+    mutating: true,
+    access: 'public',
+    summary: 'Sign in with user name and password (rate-limited)',
+  }),
+  'auth.logout': method({
+    input: empty,
+    output: ok,
+    mutating: true,
+    access: 'session',
+    summary: 'End the calling session',
+  }),
+  'auth.me': method({
+    input: empty,
+    output: me,
+    mutating: false,
+    access: 'session',
+    summary: 'The signed-in user, their preferences and the shop',
+  }),
+  'auth.operators': method({
+    input: empty,
+    output: z.array(operator),
+    mutating: false,
+    access: 'session',
+    summary: 'Users who can take over this station with a PIN',
+  }),
+  'auth.switchOperator': method({
+    input: switchOperatorInput,
+    output: session,
+    mutating: true,
+    access: 'session',
+    summary: 'Hand the station to another user by their PIN; ends the calling session',
+  }),
+  'auth.changePassword': method({
+    input: changePasswordInput,
+    output: ok,
+    mutating: true,
+    access: 'session',
+    summary: 'Change your own password; ends your other sessions',
+  }),
+  'auth.setPin': method({
+    input: setOwnPinInput,
+    output: ok,
+    mutating: true,
+    access: 'session',
+    summary: 'Set or clear your own operator PIN',
+  }),
+  'preferences.update': method({
+    input: updatePreferencesInput,
+    output: preferences,
+    mutating: true,
+    access: 'session',
+    summary: 'Change your language or theme',
+  }),
+  'shop.update': method({
+    input: updateShopInput,
+    output: shop,
+    mutating: true,
+    access: BACK_OFFICE_ROLES,
+    summary: "Change the shop's profile",
+  }),
+  'users.list': method({
+    input: empty,
+    output: z.array(user),
+    mutating: false,
+    access: ADMIN,
+    summary: 'All users of the shop',
+  }),
+  'users.create': method({
+    input: createUserInput,
+    output: user,
+    mutating: true,
+    access: ADMIN,
+    summary: 'Add a user',
+  }),
+  'users.update': method({
+    input: updateUserInput,
+    output: user,
+    mutating: true,
+    access: ADMIN,
+    summary: "Change a user's name or role, or disable them (disabling ends their sessions)",
+  }),
+  'users.resetPassword': method({
+    input: resetPasswordInput,
+    output: ok,
+    mutating: true,
+    access: ADMIN,
+    summary: "Set a user's password (ends their sessions)",
+  }),
+  'users.setPin': method({
+    input: setUserPinInput,
+    output: ok,
+    mutating: true,
+    access: ADMIN,
+    summary: "Set or clear a user's operator PIN",
+  }),
+  'audit.list': method({
+    input: listAuditInput,
+    output: auditPage,
+    mutating: false,
+    access: BACK_OFFICE_ROLES,
+    summary: 'Browse the audit log, newest first',
+  }),
+} satisfies Record<string, MethodSpec>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+/** What a handler receives: the input after parsing (defaults applied, strings trimmed). */
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
