@@ -22,7 +22,9 @@ try {
   if (!dataDir) throw new Error('--data is required');
   const log = createFileLogger(join(dataDir, 'logs'), 'core');
   const core = createCore({ dataDir, log });
-  core.registry.onEvent((event) => port.postMessage({ type: 'event', event } satisfies CoreMessage));
+  core.registry.onEvent((event) =>
+    port.postMessage({ type: 'event', event } satisfies CoreMessage),
+  );
   port.on('message', ({ data }) => {
     const request = data as CoreRequest;
     if (request?.type !== 'call') return;

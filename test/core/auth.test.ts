@@ -56,7 +56,8 @@ describe('sessions', () => {
     const unknown = await fx.fail('auth.login', { username: 'ghost', password: 'nope-nope' });
     expect(wrong).toEqual(unknown);
     expect(wrong.code).toBe('invalid_credentials');
-    for (let i = 0; i < 4; i++) await fx.fail('auth.login', { username: 'admin', password: 'nope-nope' });
+    for (let i = 0; i < 4; i++)
+      await fx.fail('auth.login', { username: 'admin', password: 'nope-nope' });
     const locked = await fx.fail('auth.login', { username: 'admin', password: ADMIN.password });
     expect(locked.code).toBe('rate_limited');
     expect(locked.retryAfterSeconds).toBeGreaterThan(0);
@@ -68,8 +69,13 @@ describe('sessions', () => {
 describe('roles', () => {
   it('refuses administrator methods to Staff, and every method but public ones without a session', async () => {
     const admin = await setUpShop(fx);
-    await fx.call('users.create', { username: 'sam', displayName: 'Sam Staff', role: 'staff', password: 'packer-password' }, admin);
-    const staff = (await fx.call('auth.login', { username: 'sam', password: 'packer-password' })).token;
+    await fx.call(
+      'users.create',
+      { username: 'sam', displayName: 'Sam Staff', role: 'staff', password: 'packer-password' },
+      admin,
+    );
+    const staff = (await fx.call('auth.login', { username: 'sam', password: 'packer-password' }))
+      .token;
     expect((await fx.fail('users.list', {}, staff)).code).toBe('forbidden');
     expect((await fx.fail('audit.list', {}, staff)).code).toBe('forbidden');
     expect((await fx.fail('users.list', {}, null)).code).toBe('unauthenticated');
@@ -77,38 +83,71 @@ describe('roles', () => {
     expect((await fx.call('auth.me', {}, staff)).user.role).toBe('staff');
 
     const audit = await fx.call('audit.list', { username: 'sam' }, admin);
-    expect(audit.entries[0]).toMatchObject({ method: 'audit.list', outcome: 'denied', username: 'sam' });
+    expect(audit.entries[0]).toMatchObject({
+      method: 'audit.list',
+      outcome: 'denied',
+      username: 'sam',
+    });
   });
 
   it('validates input and names the bad fields', async () => {
     const admin = await setUpShop(fx);
-    const error = await fx.fail('users.create', { username: 'x', displayName: '', role: 'boss', password: 'short' }, admin);
+    const error = await fx.fail(
+      'users.create',
+      { username: 'x', displayName: '', role: 'boss', password: 'short' },
+      admin,
+    );
     expect(error.code).toBe('invalid_input');
-    expect(Object.keys(error.fields ?? {}).sort()).toEqual(['displayName', 'password', 'role', 'username']);
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual([
+      'displayName',
+      'password',
+      'role',
+      'username',
+    ]);
   });
 
   it('a disabled user loses their sessions and cannot sign in', async () => {
     const admin = await setUpShop(fx);
-    const sam = await fx.call('users.create', { username: 'sam', displayName: 'Sam', role: 'staff', password: 'packer-password' }, admin);
-    const staff = (await fx.call('auth.login', { username: 'sam', password: 'packer-password' })).token;
+    const sam = await fx.call(
+      'users.create',
+      { username: 'sam', displayName: 'Sam', role: 'staff', password: 'packer-password' },
+      admin,
+    );
+    const staff = (await fx.call('auth.login', { username: 'sam', password: 'packer-password' }))
+      .token;
     await fx.call('users.update', { userId: sam.id, isDisabled: true }, admin);
     expect((await fx.fail('auth.me', {}, staff)).code).toBe('unauthenticated');
-    expect((await fx.fail('auth.login', { username: 'sam', password: 'packer-password' })).code).toBe('account_disabled');
+    expect(
+      (await fx.fail('auth.login', { username: 'sam', password: 'packer-password' })).code,
+    ).toBe('account_disabled');
   });
 
   it('keeps at least one active administrator', async () => {
     const admin = await setUpShop(fx);
     const me = await fx.call('auth.me', {}, admin);
-    expect((await fx.fail('users.update', { userId: me.user.id, role: 'staff' }, admin)).code).toBe('last_administrator');
-    expect((await fx.fail('users.update', { userId: me.user.id, isDisabled: true }, admin)).code).toBe('last_administrator');
+    expect((await fx.fail('users.update', { userId: me.user.id, role: 'staff' }, admin)).code).toBe(
+      'last_administrator',
+    );
+    expect(
+      (await fx.fail('users.update', { userId: me.user.id, isDisabled: true }, admin)).code,
+    ).toBe('last_administrator');
     expect((await fx.call('users.list', {}, admin))[0]?.role).toBe('administrator');
   });
 
   it('resetting a password ends the user’s sessions and the new one works', async () => {
     const admin = await setUpShop(fx);
-    const sam = await fx.call('users.create', { username: 'sam', displayName: 'Sam', role: 'staff', password: 'packer-password' }, admin);
-    const staff = (await fx.call('auth.login', { username: 'sam', password: 'packer-password' })).token;
-    await fx.call('users.resetPassword', { userId: sam.id, newPassword: 'brand-new-password' }, admin);
+    const sam = await fx.call(
+      'users.create',
+      { username: 'sam', displayName: 'Sam', role: 'staff', password: 'packer-password' },
+      admin,
+    );
+    const staff = (await fx.call('auth.login', { username: 'sam', password: 'packer-password' }))
+      .token;
+    await fx.call(
+      'users.resetPassword',
+      { userId: sam.id, newPassword: 'brand-new-password' },
+      admin,
+    );
     expect((await fx.fail('auth.me', {}, staff)).code).toBe('unauthenticated');
     await fx.call('auth.login', { username: 'sam', password: 'brand-new-password' });
   });
@@ -117,8 +156,20 @@ describe('roles', () => {
 describe('operator switch by PIN', () => {
   it('hands the station over by PIN, ending the previous session', async () => {
     const admin = await setUpShop(fx);
-    await fx.call('users.create', { username: 'pat', displayName: 'Pat Packer', role: 'staff', password: 'packer-password', pin: '4321' }, admin);
-    expect(await fx.call('auth.operators', {}, admin)).toEqual([{ username: 'pat', displayName: 'Pat Packer' }]);
+    await fx.call(
+      'users.create',
+      {
+        username: 'pat',
+        displayName: 'Pat Packer',
+        role: 'staff',
+        password: 'packer-password',
+        pin: '4321',
+      },
+      admin,
+    );
+    expect(await fx.call('auth.operators', {}, admin)).toEqual([
+      { username: 'pat', displayName: 'Pat Packer' },
+    ]);
     const pat = await fx.call('auth.switchOperator', { username: 'pat', pin: '4321' }, admin);
     expect(pat.user.username).toBe('pat');
     expect((await fx.fail('auth.me', {}, admin)).code).toBe('unauthenticated');
@@ -127,11 +178,25 @@ describe('operator switch by PIN', () => {
 
   it('locks a PIN after 5 wrong tries', async () => {
     const admin = await setUpShop(fx);
-    await fx.call('users.create', { username: 'pat', displayName: 'Pat', role: 'staff', password: 'packer-password', pin: '4321' }, admin);
+    await fx.call(
+      'users.create',
+      {
+        username: 'pat',
+        displayName: 'Pat',
+        role: 'staff',
+        password: 'packer-password',
+        pin: '4321',
+      },
+      admin,
+    );
     for (let i = 0; i < 5; i++) {
-      expect((await fx.fail('auth.switchOperator', { username: 'pat', pin: '0000' }, admin)).code).toBe('invalid_credentials');
+      expect(
+        (await fx.fail('auth.switchOperator', { username: 'pat', pin: '0000' }, admin)).code,
+      ).toBe('invalid_credentials');
     }
-    expect((await fx.fail('auth.switchOperator', { username: 'pat', pin: '4321' }, admin)).code).toBe('rate_limited');
+    expect(
+      (await fx.fail('auth.switchOperator', { username: 'pat', pin: '4321' }, admin)).code,
+    ).toBe('rate_limited');
   });
 });
 
@@ -139,11 +204,30 @@ describe('audit log and preferences', () => {
   it('records every mutating call with who, what, when and where, secrets removed', async () => {
     const admin = await setUpShop(fx);
     await fx.call('shop.update', { name: 'Counter One' }, admin);
-    await fx.call('users.create', { username: 'sam', displayName: 'Sam', role: 'staff', password: 'packer-password', pin: '1111' }, admin);
+    await fx.call(
+      'users.create',
+      {
+        username: 'sam',
+        displayName: 'Sam',
+        role: 'staff',
+        password: 'packer-password',
+        pin: '1111',
+      },
+      admin,
+    );
     const page = await fx.call('audit.list', { limit: 10 }, admin);
-    expect(page.entries.map((e) => e.method)).toEqual(['users.create', 'shop.update', 'setup.createShop']);
+    expect(page.entries.map((e) => e.method)).toEqual([
+      'users.create',
+      'shop.update',
+      'setup.createShop',
+    ]);
     const created = page.entries[0];
-    expect(created).toMatchObject({ username: 'admin', outcome: 'ok', origin: 'test', at: fx.clock.now });
+    expect(created).toMatchObject({
+      username: 'admin',
+      outcome: 'ok',
+      origin: 'test',
+      at: fx.clock.now,
+    });
     expect(created?.detail).toContain('"username":"sam"');
     expect(created?.detail).not.toContain('packer-password');
     expect(created?.detail).not.toContain('1111');
@@ -154,7 +238,11 @@ describe('audit log and preferences', () => {
     for (let i = 0; i < 5; i++) await fx.call('shop.update', { name: `Shop ${i}` }, admin);
     const first = await fx.call('audit.list', { limit: 4 }, admin);
     expect(first.entries).toHaveLength(4);
-    const second = await fx.call('audit.list', { limit: 4, beforeId: first.nextBeforeId ?? 0 }, admin);
+    const second = await fx.call(
+      'audit.list',
+      { limit: 4, beforeId: first.nextBeforeId ?? 0 },
+      admin,
+    );
     expect(second.entries).toHaveLength(2);
     expect(second.nextBeforeId).toBeNull();
   });
@@ -163,6 +251,9 @@ describe('audit log and preferences', () => {
     const admin = await setUpShop(fx);
     await fx.call('preferences.update', { language: 'fa' }, admin);
     await fx.call('preferences.update', { theme: 'dark' }, admin);
-    expect((await fx.call('auth.me', {}, admin)).preferences).toEqual({ language: 'fa', theme: 'dark' });
+    expect((await fx.call('auth.me', {}, admin)).preferences).toEqual({
+      language: 'fa',
+      theme: 'dark',
+    });
   });
 });

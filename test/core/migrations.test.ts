@@ -24,7 +24,9 @@ describe('migrations', () => {
     expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = opened.sqlite
-      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'")
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+      )
       .all() as { name: string; strict: number }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
       ['audit_log', 'preferences', 'sessions', 'settings', 'shop', 'users'].sort(),
@@ -47,7 +49,10 @@ describe('migrations', () => {
     const sqlite = new BetterSqlite3(file);
     migrate(sqlite, file);
     sqlite.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
-    const next: Migration[] = [...MIGRATIONS, { name: '0002_test', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' }];
+    const next: Migration[] = [
+      ...MIGRATIONS,
+      { name: '0002_test', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' },
+    ];
     const report = migrate(sqlite, file, next, () => 42);
     sqlite.close();
     expect(report).toMatchObject({ from: 1, to: 2 });
@@ -64,11 +69,16 @@ describe('migrations', () => {
     migrate(sqlite, file);
     const broken: Migration[] = [
       ...MIGRATIONS,
-      { name: '0002_broken', sql: 'CREATE TABLE half (id INTEGER) STRICT; INSERT INTO missing VALUES (1);' },
+      {
+        name: '0002_broken',
+        sql: 'CREATE TABLE half (id INTEGER) STRICT; INSERT INTO missing VALUES (1);',
+      },
     ];
     expect(() => migrate(sqlite, file, broken)).toThrow(/no such table: missing/);
     expect(sqlite.pragma('user_version', { simple: true })).toBe(1);
-    expect(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    expect(
+      sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get(),
+    ).toEqual({ n: 0 });
     sqlite.close();
   });
 

@@ -11,7 +11,12 @@ import { ADMIN, createCoreFixture, type CoreFixture } from '../support/core-fixt
 let fx: CoreFixture;
 let station: StationHost;
 
-async function post(path: string, body: unknown, token?: string, headers: Record<string, string> = {}) {
+async function post(
+  path: string,
+  body: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${station.url}${path}`, {
     method: 'POST',
     headers: {
@@ -21,7 +26,11 @@ async function post(path: string, body: unknown, token?: string, headers: Record
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as any,
+  };
 }
 
 beforeEach(async () => {
@@ -47,7 +56,10 @@ describe('station HTTP API', () => {
   it('answers health without a session', async () => {
     const response = await fetch(`${station.url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, data: { status: 'ok', version: '0.0.0-test' } });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      data: { status: 'ok', version: '0.0.0-test' },
+    });
   });
 
   it('publishes an OpenAPI document with every contract method', async () => {
@@ -59,7 +71,9 @@ describe('station HTTP API', () => {
     }
     const create = doc.paths['/api/users/create'].post;
     expect(create.requestBody.content['application/json'].schema.required).toContain('password');
-    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403']),
+    );
   });
 
   it('answers 401, 403 and 400 as JSON with codes', async () => {
@@ -69,10 +83,18 @@ describe('station HTTP API', () => {
 
     const noSession = await post('/api/users/list', {});
     expect(noSession.status).toBe(401);
-    expect(noSession.body).toEqual({ ok: false, error: { code: 'unauthenticated', message: expect.any(String) } });
+    expect(noSession.body).toEqual({
+      ok: false,
+      error: { code: 'unauthenticated', message: expect.any(String) },
+    });
 
-    await post('/api/users/create', { username: 'sam', displayName: 'Sam', role: 'staff', password: 'packer-password' }, admin);
-    const staff = (await post('/api/auth/login', { username: 'sam', password: 'packer-password' })).body.data.token;
+    await post(
+      '/api/users/create',
+      { username: 'sam', displayName: 'Sam', role: 'staff', password: 'packer-password' },
+      admin,
+    );
+    const staff = (await post('/api/auth/login', { username: 'sam', password: 'packer-password' }))
+      .body.data.token;
     const forbidden = await post('/api/users/list', {}, staff);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('forbidden');
@@ -92,7 +114,8 @@ describe('station HTTP API', () => {
 
   it('sends Retry-After with 429 when logins are locked out', async () => {
     await post('/api/setup/createShop', ADMIN);
-    for (let i = 0; i < 5; i++) await post('/api/auth/login', { username: 'admin', password: 'wrong-password' });
+    for (let i = 0; i < 5; i++)
+      await post('/api/auth/login', { username: 'admin', password: 'wrong-password' });
     const locked = await post('/api/auth/login', { username: 'admin', password: ADMIN.password });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -125,7 +148,9 @@ describe('station HTTP API', () => {
     const wsUrl = station.url.replace('http', 'ws') + '/api/events';
 
     const stranger = new WebSocket(wsUrl);
-    const strangerClosed = new Promise<number>((resolve) => stranger.on('close', (code) => resolve(code)));
+    const strangerClosed = new Promise<number>((resolve) =>
+      stranger.on('close', (code) => resolve(code)),
+    );
     stranger.on('open', () => stranger.send(JSON.stringify({ token: 'forged' })));
     expect(await strangerClosed).toBe(4401);
 
@@ -141,7 +166,9 @@ describe('station HTTP API', () => {
     socket.on('open', () => socket.send(JSON.stringify({ token: admin })));
     await ready;
     await post('/api/shop/update', { name: 'Renamed' }, admin);
-    await expect.poll(() => received).toEqual(expect.arrayContaining(['shop.changed', 'audit.changed']));
+    await expect
+      .poll(() => received)
+      .toEqual(expect.arrayContaining(['shop.changed', 'audit.changed']));
     socket.close();
   });
 });

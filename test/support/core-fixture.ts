@@ -12,7 +12,11 @@ export interface CoreFixture {
   dataDir: string;
   clock: { now: number };
   /** Calls a method and returns its data, failing the test on an error result. */
-  call<M extends MethodName>(method: M, input: MethodInput<M>, token?: string | null): Promise<MethodOutput<M>>;
+  call<M extends MethodName>(
+    method: M,
+    input: MethodInput<M>,
+    token?: string | null,
+  ): Promise<MethodOutput<M>>;
   /** Calls a method that must fail, and returns its error. */
   fail(method: string, input: unknown, token?: string | null): Promise<ApiError>;
   dispose(): Promise<void>;
@@ -24,7 +28,11 @@ export function tempDir(prefix = 'packdesk-test-'): string {
 
 export function createCoreFixture(dataDir = tempDir()): CoreFixture {
   const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
-  const core = createCore({ dataDir, log: createConsoleLogger('test', 'silent'), now: () => clock.now });
+  const core = createCore({
+    dataDir,
+    log: createConsoleLogger('test', 'silent'),
+    now: () => clock.now,
+  });
   const origin = 'test';
   return {
     core,

@@ -99,7 +99,11 @@ export function createRegistry(services: CoreServices, handlers: Handlers): Regi
     mutating: boolean,
   ) {
     const outcome =
-      error.code === 'forbidden' ? 'denied' : mutating && error.code !== 'invalid_input' ? 'failed' : null;
+      error.code === 'forbidden'
+        ? 'denied'
+        : mutating && error.code !== 'invalid_input'
+          ? 'failed'
+          : null;
     if (!outcome || error.code === 'unauthenticated') return;
     try {
       await writeAudit(services.db, entry(method, outcome, caller, actor, detail, services.now()));

@@ -17,7 +17,11 @@ export interface AuditQuery {
 
 /** Newest first, keyset-paged by id, so any page is an index range scan. */
 export async function listAudit(db: Executor, query: AuditQuery) {
-  let select = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(query.limit + 1);
+  let select = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1);
   if (query.beforeId !== undefined) select = select.where('id', '<', query.beforeId);
   if (query.username) select = select.where('username', '=', query.username.toLowerCase());
   if (query.method) select = select.where('method', '=', query.method);

@@ -65,7 +65,10 @@ export const authHandlers: HandlerMap<AuthMethods> = {
 
   'auth.me': async (_input, ctx) => {
     const { user } = requireSession(ctx);
-    const [preferences, shop] = await Promise.all([getPreferences(ctx.db, user.id), getShop(ctx.db)]);
+    const [preferences, shop] = await Promise.all([
+      getPreferences(ctx.db, user.id),
+      getShop(ctx.db),
+    ]);
     return { user: toUser(user), preferences, shop: { name: shop?.name ?? '' } };
   },
 

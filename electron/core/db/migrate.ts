@@ -47,10 +47,12 @@ export function migrate(
   for (let version = current + 1; version <= latest; version++) {
     const migration = migrations[version - 1];
     if (!migration) throw new Error(`Missing migration ${version}`);
-    sqlite.transaction(() => {
-      sqlite.exec(migration.sql);
-      sqlite.pragma(`user_version = ${version}`);
-    }).immediate();
+    sqlite
+      .transaction(() => {
+        sqlite.exec(migration.sql);
+        sqlite.pragma(`user_version = ${version}`);
+      })
+      .immediate();
   }
   return { from: current, to: latest, backupPath };
 }

@@ -27,4 +27,3 @@ export function createConsoleLogger(name: string, level = 'warn'): Logger {
     pino.destination(2),
   );
 }
-

@@ -94,7 +94,11 @@ export async function startStationHost(options: StationOptions): Promise<Station
     if (url.pathname === '/api/health' && request.method === 'GET') {
       return sendJson(response, 200, {
         ok: true,
-        data: { status: 'ok', version: options.version, uptimeSeconds: Math.round(process.uptime()) },
+        data: {
+          status: 'ok',
+          version: options.version,
+          uptimeSeconds: Math.round(process.uptime()),
+        },
       });
     }
     if (url.pathname === '/api/openapi.json' && request.method === 'GET') {
@@ -135,7 +139,10 @@ export async function startStationHost(options: StationOptions): Promise<Station
     handle(request, response).catch((error: unknown) => {
       log.error({ err: error }, 'station request failed');
       if (!response.headersSent) {
-        sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+        sendJson(response, 500, {
+          ok: false,
+          error: { code: 'internal', message: 'Internal error' },
+        });
       } else response.destroy();
     });
   });
@@ -161,10 +168,14 @@ export async function startStationHost(options: StationOptions): Promise<Station
         } catch {
           token = null;
         }
-        const me = await registry.call('auth.me', {}, {
-          token,
-          origin: `http:${request.socket.remoteAddress ?? 'unknown'}`,
-        });
+        const me = await registry.call(
+          'auth.me',
+          {},
+          {
+            token,
+            origin: `http:${request.socket.remoteAddress ?? 'unknown'}`,
+          },
+        );
         if (!me.ok) return ws.close(4401, 'unauthenticated');
         subscribed.add(ws);
         ws.send(JSON.stringify({ name: 'ready', at: Date.now() }));
@@ -187,7 +198,9 @@ export async function startStationHost(options: StationOptions): Promise<Station
   const { port } = server.address() as AddressInfo;
   const hostName = options.host.includes(':') ? `[${options.host}]` : options.host;
   allowedHosts = new Set(
-    [hostName, 'localhost', '127.0.0.1', ...lanAddresses(options.host)].map((name) => `${name}:${port}`),
+    [hostName, 'localhost', '127.0.0.1', ...lanAddresses(options.host)].map(
+      (name) => `${name}:${port}`,
+    ),
   );
   const url = `http://${hostName}:${port}`;
   return {

@@ -14,11 +14,7 @@ import {
 } from './users.repo';
 
 type UsersMethods =
-  | 'users.list'
-  | 'users.create'
-  | 'users.update'
-  | 'users.resetPassword'
-  | 'users.setPin';
+  'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.setPin';
 
 export const usersHandlers: HandlerMap<UsersMethods> = {
   'users.list': async (_input, ctx) => (await listUsers(ctx.db)).map(toUser),
