@@ -12,11 +12,13 @@ const electronOnlyInMainAndPreload = {
   message: 'Only electron/main and electron/preload may import electron.',
 };
 
+type ImportPattern = ({ group: string[] } | { regex: string }) & { message: string };
+
 function restrict(
-  patterns: { group: string[]; message: string }[],
+  patterns: ImportPattern[],
   paths = [electronOnlyInMainAndPreload],
 ) {
-  return { 'no-restricted-imports': ['error', { paths, patterns }] };
+  return { 'no-restricted-imports': ['error', { paths, patterns }] as const };
 }
 
 const nodeBuiltins = {
@@ -72,7 +74,7 @@ export default tseslint.config(
           message: 'main may not import the renderer or preload.',
         },
         {
-          group: ['**/electron/core/**', '!**/electron/core/**/*?modulePath'],
+          group: ['**/electron/core/**'],
           message: 'main talks to core through its process, never by importing it.',
         },
       ],
@@ -85,7 +87,7 @@ export default tseslint.config(
       [
         nodeBuiltins,
         {
-          group: ['*', '!electron', '!**/shared/contract/**'],
+          regex: '^(?!electron$|(\\.\\./)+shared/contract/)',
           message: 'The sandboxed preload may import only electron and shared/contract.',
         },
       ],

@@ -17,10 +17,14 @@ if (!parentPort) throw new Error('electron/core/index.ts must be started as a ut
 const port = parentPort;
 
 try {
-  const { values } = parseArgs({ options: { data: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, logs: { type: 'string' } },
+    strict: false,
+  });
   const dataDir = typeof values.data === 'string' ? values.data : '';
   if (!dataDir) throw new Error('--data is required');
-  const log = createFileLogger(join(dataDir, 'logs'), 'core');
+  const logsDir = typeof values.logs === 'string' ? values.logs : join(dataDir, 'logs');
+  const log = createFileLogger(logsDir, 'core');
   const core = createCore({ dataDir, log });
   core.registry.onEvent((event) =>
     port.postMessage({ type: 'event', event } satisfies CoreMessage),
