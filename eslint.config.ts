@@ -1,3 +1,4 @@
+import type { Linter } from 'eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -17,8 +18,8 @@ type ImportPattern = ({ group: string[] } | { regex: string }) & { message: stri
 function restrict(
   patterns: ImportPattern[],
   paths = [electronOnlyInMainAndPreload],
-) {
-  return { 'no-restricted-imports': ['error', { paths, patterns }] as const };
+): Linter.RulesRecord {
+  return { 'no-restricted-imports': ['error', { paths, patterns }] };
 }
 
 const nodeBuiltins = {
