@@ -34,8 +34,11 @@ export function createCore({ dataDir, log, now = Date.now }: CoreOptions): Core 
       db: opened.db,
       now,
       log,
-      loginLimiter: new RateLimiter(5, 15 * MINUTE, now),
-      pinLimiter: new RateLimiter(5, 5 * MINUTE, now),
+      limiters: {
+        loginByUser: new RateLimiter(5, 15 * MINUTE, now),
+        loginByOrigin: new RateLimiter(30, 15 * MINUTE, now),
+        pin: new RateLimiter(5, 5 * MINUTE, now),
+      },
     },
     handlers,
   );

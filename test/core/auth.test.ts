@@ -64,6 +64,21 @@ describe('sessions', () => {
     fx.clock.now += 15 * 60 * 1000 + 1;
     await fx.call('auth.login', { username: 'admin', password: ADMIN.password });
   });
+
+  it('locks the guessed account, not the colleagues at the same counter', async () => {
+    const admin = await setUpShop(fx);
+    await fx.call(
+      'users.create',
+      { username: 'sam', displayName: 'Sam', role: 'staff', password: 'packer-password' },
+      admin,
+    );
+    for (let i = 0; i < 5; i++)
+      await fx.fail('auth.login', { username: 'admin', password: 'nope-nope' });
+    expect(
+      (await fx.fail('auth.login', { username: 'admin', password: ADMIN.password })).code,
+    ).toBe('rate_limited');
+    await fx.call('auth.login', { username: 'sam', password: 'packer-password' });
+  });
 });
 
 describe('roles', () => {

@@ -10,10 +10,17 @@ export interface CoreServices {
   db: Db;
   now: () => number;
   log: Logger;
-  /** Failed password logins, keyed by user name and by origin. */
-  loginLimiter: RateLimiter;
-  /** Failed PIN switches, keyed by user name: a PIN is short, so its lockout is strict. */
-  pinLimiter: RateLimiter;
+  limiters: {
+    /** Failed password logins per user name: stops guessing one account's password. */
+    loginByUser: RateLimiter;
+    /**
+     * Failed password logins per origin, looser: stops one address trying many accounts,
+     * without locking a whole shared counter out after a few typos.
+     */
+    loginByOrigin: RateLimiter;
+    /** Failed PIN switches per user name: a PIN is short, so its lockout is strict. */
+    pin: RateLimiter;
+  };
 }
 
 export interface Caller {

@@ -1,6 +1,7 @@
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
 import { ApiFailure } from '../api/failure';
 import type { UserRow } from '../db/schema';
+import type { RateLimiter } from './rate-limiter';
 import { getPreferences } from '../shop/preferences.repo';
 import { getShop } from '../shop/shop.repo';
 import { findUserByUsername, listUsers, toUser, updateUser } from '../users/users.repo';
@@ -16,8 +17,8 @@ type AuthMethods =
   | 'auth.changePassword'
   | 'auth.setPin';
 
-function refuseIfLocked(ctx: HandlerContext, keys: string[], limiter = ctx.loginLimiter) {
-  const wait = Math.max(...keys.map((key) => limiter.retryAfterSeconds(key)));
+function refuseIfLocked(checks: [RateLimiter, string][]) {
+  const wait = Math.max(...checks.map(([limiter, key]) => limiter.retryAfterSeconds(key)));
   if (wait > 0) {
     throw new ApiFailure('rate_limited', `Too many failed attempts; try again in ${wait} s`, {
       retryAfterSeconds: wait,
@@ -39,19 +40,23 @@ async function signIn(ctx: HandlerContext, user: UserRow, endingSessionId?: numb
 
 export const authHandlers: HandlerMap<AuthMethods> = {
   'auth.login': async (input, ctx) => {
-    const keys = [`user:${input.username}`, `origin:${ctx.caller.origin}`];
-    refuseIfLocked(ctx, keys);
+    const { loginByUser, loginByOrigin } = ctx.limiters;
+    const checks: [RateLimiter, string][] = [
+      [loginByUser, input.username],
+      [loginByOrigin, ctx.caller.origin],
+    ];
+    refuseIfLocked(checks);
     const user = await findUserByUsername(ctx.db, input.username);
     const valid = user
       ? await verifySecret(input.password, user.password_hash)
       : await verifyAgainstDecoy(input.password);
     if (!user || !valid) {
-      keys.forEach((key) => ctx.loginLimiter.recordFailure(key));
+      checks.forEach(([limiter, key]) => limiter.recordFailure(key));
       throw new ApiFailure('invalid_credentials', 'Wrong user name or password');
     }
     // Told only after a correct password, so it reveals nothing to a guesser.
     if (user.is_disabled) throw new ApiFailure('account_disabled', 'This account is disabled');
-    ctx.loginLimiter.reset(keys[0] ?? '');
+    loginByUser.reset(input.username);
     return signIn(ctx, user);
   },
 
@@ -79,15 +84,15 @@ export const authHandlers: HandlerMap<AuthMethods> = {
 
   'auth.switchOperator': async (input, ctx) => {
     const { sessionId } = requireSession(ctx);
-    const key = `user:${input.username}`;
-    refuseIfLocked(ctx, [key], ctx.pinLimiter);
+    const { pin } = ctx.limiters;
+    refuseIfLocked([[pin, input.username]]);
     const user = await findUserByUsername(ctx.db, input.username);
     const valid = user?.pin_hash ? await verifySecret(input.pin, user.pin_hash) : false;
     if (!user || !valid || user.is_disabled) {
-      ctx.pinLimiter.recordFailure(key);
+      pin.recordFailure(input.username);
       throw new ApiFailure('invalid_credentials', 'Wrong user or PIN');
     }
-    ctx.pinLimiter.reset(key);
+    pin.reset(input.username);
     return signIn(ctx, user, sessionId);
   },
 

@@ -1,0 +1,36 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { EventDomain } from '../../../shared/contract/events';
+import type { MethodInput } from '../../../shared/contract/methods';
+
+/** Every key starts with the event domain whose `<domain>.changed` makes it stale. */
+export const queryKeys = {
+  setupStatus: ['setup', 'status'],
+  me: ['auth', 'me'],
+  operators: ['auth', 'operators'],
+  users: ['users', 'list'],
+  audit: (filters: Omit<MethodInput<'audit.list'>, 'beforeId' | 'limit'>) => [
+    'audit',
+    'list',
+    filters,
+  ],
+} as const;
+
+/**
+ * Some screens show another domain's data through a composite read: `auth.me` carries the
+ * user's preferences and the shop, `setup.status` the shop name, `auth.operators` the users.
+ */
+const ALSO_STALE: Record<EventDomain, readonly EventDomain[]> = {
+  setup: [],
+  auth: [],
+  preferences: ['auth'],
+  shop: ['auth', 'setup'],
+  users: ['auth'],
+  audit: [],
+};
+
+export function invalidateDomain(queryClient: QueryClient, domain: string) {
+  const related = (ALSO_STALE as Record<string, readonly string[] | undefined>)[domain] ?? [];
+  for (const root of [domain, ...related]) {
+    void queryClient.invalidateQueries({ queryKey: [root] });
+  }
+}

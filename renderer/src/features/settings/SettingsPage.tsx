@@ -1,0 +1,36 @@
+import { Col, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { BACK_OFFICE_ROLES } from '../../../../shared/domain/roles';
+import { useSession } from '../../app/useSession';
+import { PageTitle } from '../../components/PageTitle';
+import { AppearanceSettings } from './AppearanceSettings';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { MyPinForm } from './MyPinForm';
+import { ShopSettings } from './ShopSettings';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const mayEditShop = (BACK_OFFICE_ROLES as readonly string[]).includes(user.role);
+  return (
+    <>
+      <PageTitle>{t('settings.title')}</PageTitle>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <AppearanceSettings />
+        </Col>
+        {mayEditShop && (
+          <Col xs={24} xl={12}>
+            <ShopSettings />
+          </Col>
+        )}
+        <Col xs={24} xl={12}>
+          <MyPinForm />
+        </Col>
+        <Col xs={24} xl={12}>
+          <ChangePasswordForm />
+        </Col>
+      </Row>
+    </>
+  );
+}
