@@ -1,8 +1,20 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
+
+/**
+ * In `electron-vite dev` the React plugin injects an inline refresh preamble, which the page's
+ * CSP (`script-src 'self'`) would block. Only the dev server relaxes it; builds keep it strict.
+ */
+const devServerCsp: Plugin = {
+  name: 'packdesk-dev-server-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+};
 
 export default defineConfig({
   main: {
@@ -27,7 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // Phones on the LAN load this bundle from the station too.
