@@ -22,11 +22,13 @@ export default defineConfig({
       outDir: 'out/main',
       rolldownOptions: {
         // The core is bundled beside main: `core` runs in Electron's utility process,
-        // `station` is the same core as a plain Node program (`npm run station`).
+        // `station` is the same core as a plain Node program (`npm run station`), `sandbox` the
+        // sandbox marketplace on its own (`npm run sandbox`).
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           core: resolve(root, 'electron/core/index.ts'),
           station: resolve(root, 'electron/core/station.ts'),
+          sandbox: resolve(root, 'electron/core/sandbox/cli.ts'),
         },
       },
     },

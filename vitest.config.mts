@@ -12,7 +12,13 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/station/**/*.test.ts'],
+          include: [
+            'test/core/**/*.test.ts',
+            'test/station/**/*.test.ts',
+            'test/marketplace/**/*.test.ts',
+            'test/sandbox/**/*.test.ts',
+            'test/sync/**/*.test.ts',
+          ],
           testTimeout: 30_000,
         },
       },
@@ -25,6 +31,18 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // `npm run bench`: figures, not pass/fail timings; printed straight to stdout.
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['test/bench/**/*.bench.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          disableConsoleIntercept: true,
         },
       },
     ],

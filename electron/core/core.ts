@@ -1,46 +1,93 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CoreServices } from './api/context';
+import { createEventBus } from './api/event-bus';
 import { handlers } from './api/handlers';
 import { createRegistry, type Registry } from './api/registry';
 import { RateLimiter } from './auth/rate-limiter';
 import { openDatabase } from './db/connection';
 import type { Logger } from './logging/logger';
+import { createMarketplaceHub } from './marketplace/hub';
+import { SecretBox } from './secrets/secret-box';
+import { createSyncEngine, type SyncEngine } from './sync/engine';
 
 export interface CoreOptions {
   /** Folder holding the shop's database and its backups. */
   dataDir: string;
+  /** 32 bytes that seal marketplace API keys (see secrets/). */
+  secretKey: Buffer;
   log: Logger;
   now?: () => number;
+  random?: () => number;
+  /** Run the sync schedule (off in tests that drive `sync` by hand). */
+  autoSync?: boolean;
+  /** Per marketplace request (default 30 s). */
+  marketplaceTimeoutMs?: number;
 }
 
 export interface Core {
   registry: Registry;
+  sync: SyncEngine;
+  services: CoreServices;
   databasePath: string;
   close(): Promise<void>;
 }
 
 const MINUTE = 60 * 1000;
 
-/** The headless engine: one database, one registry. Both transports are built on this. */
-export function createCore({ dataDir, log, now = Date.now }: CoreOptions): Core {
+/** The headless engine: one database, one registry, one sync engine. Both transports use it. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const { dataDir, log, now = Date.now, random = Math.random } = options;
   mkdirSync(dataDir, { recursive: true });
   const databasePath = join(dataDir, 'shop.sqlite');
   const opened = openDatabase(databasePath);
   if (opened.migration.from !== opened.migration.to) {
     log.info({ ...opened.migration }, 'database migrated');
   }
-  const registry = createRegistry(
-    {
-      db: opened.db,
-      now,
-      log,
-      limiters: {
-        loginByUser: new RateLimiter(5, 15 * MINUTE, now),
-        loginByOrigin: new RateLimiter(30, 15 * MINUTE, now),
-        pin: new RateLimiter(5, 5 * MINUTE, now),
-      },
+  const events = createEventBus(now);
+  const secrets = new SecretBox(options.secretKey);
+  const marketplaces = createMarketplaceHub({
+    secrets,
+    log,
+    timeoutMs: options.marketplaceTimeoutMs,
+  });
+  const sync = createSyncEngine({
+    db: opened.db,
+    sqlite: opened.sqlite,
+    now,
+    random,
+    log: log.child({ scope: 'sync' }),
+    connectorFor: (account) => marketplaces.connectorFor(account),
+    publish: (domain) => events.publish(domain),
+  });
+  const services: CoreServices = {
+    db: opened.db,
+    sqlite: opened.sqlite,
+    now,
+    log,
+    events,
+    secrets,
+    marketplaces,
+    sync,
+    limiters: {
+      loginByUser: new RateLimiter(5, 15 * MINUTE, now),
+      loginByOrigin: new RateLimiter(30, 15 * MINUTE, now),
+      pin: new RateLimiter(5, 5 * MINUTE, now),
     },
-    handlers,
-  );
-  return { registry, databasePath, close: () => opened.close() };
+  };
+  await marketplaces.reattachDemo(opened.db);
+  if (options.autoSync) await sync.start();
+  else await sync.recoverInFlight();
+  const registry = createRegistry(services, handlers);
+  return {
+    registry,
+    sync,
+    services,
+    databasePath,
+    close: async () => {
+      await sync.stop();
+      await marketplaces.close();
+      await opened.close();
+    },
+  };
 }

@@ -2,8 +2,8 @@
 // (better-sqlite3 is synchronous). Talks to main only through `process.parentPort`.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import type { CoreMessage, CoreRequest } from '../../shared/contract/core-protocol';
-import { createCore } from './core';
+import type { CoreInit, CoreMessage, CoreRequest } from '../../shared/contract/core-protocol';
+import { createCore, type Core } from './core';
 import { createFileLogger } from './logging/logger';
 
 /** The part of Electron's utility-process port we use; typed here so core never imports electron. */
@@ -16,7 +16,14 @@ const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPor
 if (!parentPort) throw new Error('electron/core/index.ts must be started as a utility process');
 const port = parentPort;
 
-try {
+function fail(error: unknown) {
+  port.postMessage({
+    type: 'fatal',
+    message: error instanceof Error ? error.message : String(error),
+  } satisfies CoreMessage);
+}
+
+async function start(init: CoreInit): Promise<Core> {
   const { values } = parseArgs({
     options: { data: { type: 'string' }, logs: { type: 'string' } },
     strict: false,
@@ -25,23 +32,32 @@ try {
   if (!dataDir) throw new Error('--data is required');
   const logsDir = typeof values.logs === 'string' ? values.logs : join(dataDir, 'logs');
   const log = createFileLogger(logsDir, 'core');
-  const core = createCore({ dataDir, log });
+  const secretKey = Buffer.from(init.secretKey, 'base64');
+  const core = await createCore({ dataDir, log, secretKey, autoSync: true });
   core.registry.onEvent((event) =>
     port.postMessage({ type: 'event', event } satisfies CoreMessage),
   );
-  port.on('message', ({ data }) => {
-    const request = data as CoreRequest;
-    if (request?.type !== 'call') return;
-    void core.registry
-      .call(request.method, request.input, { token: request.token, origin: 'desktop' })
-      .then((result) =>
-        port.postMessage({ type: 'result', id: request.id, result } satisfies CoreMessage),
-      );
-  });
-  port.postMessage({ type: 'ready' } satisfies CoreMessage);
-} catch (error) {
-  port.postMessage({
-    type: 'fatal',
-    message: error instanceof Error ? error.message : String(error),
-  } satisfies CoreMessage);
+  return core;
 }
+
+let core: Promise<Core> | null = null;
+port.on('message', ({ data }) => {
+  const message = data as CoreRequest | CoreInit;
+  if (message?.type === 'init' && !core) {
+    core = start(message);
+    core.then(() => port.postMessage({ type: 'ready' } satisfies CoreMessage), fail);
+    return;
+  }
+  if (message?.type !== 'call' || !core) return;
+  void core
+    .then((ready) =>
+      ready.registry.call(message.method, message.input, {
+        token: message.token,
+        origin: 'desktop',
+      }),
+    )
+    .then((result) =>
+      port.postMessage({ type: 'result', id: message.id, result } satisfies CoreMessage),
+    )
+    .catch(fail);
+});

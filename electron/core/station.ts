@@ -1,12 +1,13 @@
 // Station entry: the core as a plain Node program serving the renderer and the API over HTTP/WS.
 // `npm run station -- --port <n> --data <dir> --host <address>`
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from './core';
 import { DatabaseTooNewError } from './db/migrate';
 import { createFileLogger } from './logging/logger';
+import { loadOrCreateKeyFile } from './secrets/key-file';
 import { startStationHost } from './station/http-host';
 
 const DEFAULT_PORT = 7420;
@@ -32,8 +33,14 @@ async function main() {
   const version = (
     JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }
   ).version;
+  mkdirSync(dataDir, { recursive: true });
   const log = createFileLogger(join(dataDir, 'logs'), 'station');
-  const core = createCore({ dataDir, log });
+  const core = await createCore({
+    dataDir,
+    log,
+    secretKey: loadOrCreateKeyFile(dataDir),
+    autoSync: true,
+  });
   const station = await startStationHost({
     registry: core.registry,
     log,

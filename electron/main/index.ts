@@ -1,13 +1,24 @@
 // Main-process entry: wires Electron to the pieces in this folder. It holds no business logic;
 // everything the app does happens in the core utility process.
-import { app, BrowserWindow, dialog, ipcMain, session, shell, utilityProcess } from 'electron';
-import { existsSync } from 'node:fs';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  safeStorage,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CoreInit } from '../../shared/contract/core-protocol';
 import { startCoreProcess, type CoreProcess } from './core-process';
 import { broadcastEvent } from './ipc/events';
 import { registerIpcRouter } from './ipc/router';
 import { createSenderCheck } from './ipc/sender';
 import { createMainLogger, logCrashes } from './logging';
+import { loadSecretKey } from './secret-key';
 import { resolveAppOrigin } from './security/origin';
 import { installSecurityPolicy } from './security/policy';
 import { startUpdater } from './updater';
@@ -67,16 +78,26 @@ function run(): void {
       log: log.child({ scope: 'security' }),
     });
     const dataDir = join(app.getPath('userData'), 'data');
+    mkdirSync(dataDir, { recursive: true });
+    const secretKey = loadSecretKey({
+      path: join(app.getPath('userData'), 'secret.key.enc'),
+      safeStorage,
+      log,
+    });
     core = startCoreProcess({
-      fork: () =>
+      fork: () => {
         // One logs folder for both processes, so a support request needs one zip.
-        utilityProcess.fork(
+        const child = utilityProcess.fork(
           join(__dirname, 'core.js'),
           ['--data', dataDir, '--logs', app.getPath('logs')],
-          {
-            serviceName: 'Packdesk core',
-          },
-        ),
+          { serviceName: 'Packdesk core' },
+        );
+        child.postMessage({
+          type: 'init',
+          secretKey: secretKey.toString('base64'),
+        } satisfies CoreInit);
+        return child;
+      },
       log: log.child({ scope: 'core-process' }),
       onEvent: (event) => broadcastEvent(windows.all(), event),
       onFatal: (message) => {

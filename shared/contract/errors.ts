@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'invalid_credentials',
   'account_disabled',
   'last_administrator',
+  'invalid_state',
+  'marketplace_auth',
+  'marketplace_unreachable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -41,6 +44,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   already_set_up: 409,
   not_set_up: 409,
   last_administrator: 409,
+  invalid_state: 409,
+  marketplace_auth: 422,
+  marketplace_unreachable: 502,
   rate_limited: 429,
   internal: 500,
 };

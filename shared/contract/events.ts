@@ -3,7 +3,20 @@
  * `<domain>.changed`, so every open screen refreshes what it shows of that domain.
  * Events carry no data; clients re-read through the API, where roles are enforced.
  */
-export const EVENT_DOMAINS = ['setup', 'auth', 'preferences', 'shop', 'users', 'audit'] as const;
+export const EVENT_DOMAINS = [
+  'setup',
+  'auth',
+  'preferences',
+  'shop',
+  'users',
+  'audit',
+  'accounts',
+  'postings',
+  'products',
+  'outbox',
+  'alerts',
+  'sync',
+] as const;
 export type EventDomain = (typeof EVENT_DOMAINS)[number];
 export type AppEventName = `${EventDomain}.changed`;
 

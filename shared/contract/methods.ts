@@ -18,6 +18,22 @@ import {
 } from '../schemas/auth.schema';
 import { empty } from '../schemas/common.schema';
 import {
+  account,
+  accountIdInput,
+  actionIdInput,
+  alert,
+  alertIdInput,
+  cancelPostingInput,
+  connectOzonInput,
+  outboxAction,
+  postingDetail,
+  postingNumberInput,
+  postingsPage,
+  searchPostingsInput,
+  setStockInput,
+  shipPostingInput,
+} from '../schemas/sync.schema';
+import {
   createUserInput,
   resetPasswordInput,
   setUserPinInput,
@@ -46,6 +62,8 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 }
 
 const ADMIN = ['administrator'] as const satisfies readonly Role[];
+/** Everyone who works at the counter or in the back office; couriers only see their tasks. */
+const COUNTER = ['administrator', 'manager', 'staff'] as const satisfies readonly Role[];
 const ok = z.object({});
 
 /** Every API method, `<domain>.<verb>`. Add a method here, then its handler in core. */
@@ -161,6 +179,104 @@ export const methods = {
     mutating: true,
     access: ADMIN,
     summary: "Set or clear a user's operator PIN",
+  }),
+  'accounts.list': method({
+    input: empty,
+    output: z.array(account),
+    mutating: false,
+    access: COUNTER,
+    summary: 'Marketplace accounts with their sync health',
+  }),
+  'accounts.connectDemo': method({
+    input: empty,
+    output: account,
+    mutating: true,
+    access: BACK_OFFICE_ROLES,
+    summary: 'Connect the Demo store: a sandbox marketplace started inside Packdesk',
+  }),
+  'accounts.connectOzon': method({
+    input: connectOzonInput,
+    output: account,
+    mutating: true,
+    access: ADMIN,
+    summary: 'Connect an Ozon store by Client-Id and API key (checked before saving)',
+  }),
+  'accounts.syncNow': method({
+    input: accountIdInput,
+    output: account,
+    mutating: false,
+    access: COUNTER,
+    summary: 'Push queued actions and pull from the marketplace now',
+  }),
+  'postings.search': method({
+    input: searchPostingsInput,
+    output: postingsPage,
+    mutating: false,
+    access: COUNTER,
+    summary: 'Postings from the local database by number, status and date, newest first',
+  }),
+  'postings.get': method({
+    input: postingNumberInput,
+    output: postingDetail,
+    mutating: false,
+    access: COUNTER,
+    summary: 'One posting with its items, open alerts and queued actions',
+  }),
+  'postings.ship': method({
+    input: shipPostingInput,
+    output: postingDetail,
+    mutating: true,
+    access: COUNTER,
+    summary: 'Mark a posting packed and queue the ship action for the marketplace',
+  }),
+  'postings.cancel': method({
+    input: cancelPostingInput,
+    output: postingDetail,
+    mutating: true,
+    access: BACK_OFFICE_ROLES,
+    summary: 'Queue the cancellation of a posting with a reason',
+  }),
+  'products.setStock': method({
+    input: setStockInput,
+    output: z.object({}),
+    mutating: true,
+    access: BACK_OFFICE_ROLES,
+    summary: 'Queue a stock level for one product at one warehouse',
+  }),
+  'outbox.list': method({
+    input: empty,
+    output: z.array(outboxAction),
+    mutating: false,
+    access: COUNTER,
+    summary: 'Actions not yet confirmed by the marketplace, oldest first',
+  }),
+  'outbox.retry': method({
+    input: actionIdInput,
+    output: outboxAction,
+    mutating: true,
+    access: BACK_OFFICE_ROLES,
+    summary: 'Send a rejected action again',
+  }),
+  'outbox.discard': method({
+    input: actionIdInput,
+    output: outboxAction,
+    mutating: true,
+    access: BACK_OFFICE_ROLES,
+    summary: 'Give up a rejected action; the local change it carried is undone',
+  }),
+  'alerts.list': method({
+    input: empty,
+    output: z.array(alert),
+    mutating: false,
+    access: COUNTER,
+    summary: 'Open alerts: remote changes that contradict local work',
+  }),
+  'alerts.resolve': method({
+    input: alertIdInput,
+    output: z.object({}),
+    mutating: true,
+    access: COUNTER,
+    summary: 'Mark an alert as dealt with',
   }),
   'audit.list': method({
     input: listAuditInput,

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, createCoreFixture, setUpShop, type CoreFixture } from '../support/core-fixture';
 
 let fx: CoreFixture;
-beforeEach(() => {
-  fx = createCoreFixture();
+beforeEach(async () => {
+  fx = await createCoreFixture();
 });
 afterEach(() => fx.dispose());
 

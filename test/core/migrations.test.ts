@@ -28,8 +28,8 @@ describe('migrations', () => {
         "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
       )
       .all() as { name: string; strict: number }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(
-      ['audit_log', 'preferences', 'sessions', 'settings', 'shop', 'users'].sort(),
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['audit_log', 'preferences', 'sessions', 'settings', 'shop', 'users']),
     );
     expect(tables.every((t) => t.strict === 1)).toBe(true);
     await opened.close();
@@ -49,16 +49,17 @@ describe('migrations', () => {
     const sqlite = new BetterSqlite3(file);
     migrate(sqlite, file);
     sqlite.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
+    const latest = MIGRATIONS.length;
     const next: Migration[] = [
       ...MIGRATIONS,
       { name: '0002_test', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;' },
     ];
     const report = migrate(sqlite, file, next, () => 42);
     sqlite.close();
-    expect(report).toMatchObject({ from: 1, to: 2 });
+    expect(report).toMatchObject({ from: latest, to: latest + 1 });
     expect(report.backupPath && existsSync(report.backupPath)).toBe(true);
     const backup = new BetterSqlite3(report.backupPath ?? '', { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(latest);
     expect(backup.prepare('SELECT value FROM settings').get()).toEqual({ value: 'v' });
     backup.close();
   });
@@ -75,10 +76,28 @@ describe('migrations', () => {
       },
     ];
     expect(() => migrate(sqlite, file, broken)).toThrow(/no such table: missing/);
-    expect(sqlite.pragma('user_version', { simple: true })).toBe(1);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(
       sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get(),
     ).toEqual({ n: 0 });
+    sqlite.close();
+  });
+
+  it('0002 adds the marketplace tables to a foundation database and keeps its users', () => {
+    const file = dbFile();
+    const sqlite = new BetterSqlite3(file);
+    migrate(sqlite, file, MIGRATIONS.slice(0, 1));
+    sqlite
+      .prepare(
+        "INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at) VALUES ('sam', 'Sam', 'staff', 'x', 1, 1)",
+      )
+      .run();
+    migrate(sqlite, file, MIGRATIONS.slice(0, 2));
+    expect(sqlite.prepare('SELECT username FROM users').all()).toEqual([{ username: 'sam' }]);
+    const outbox = sqlite
+      .prepare("SELECT strict FROM pragma_table_list WHERE name = 'outbox'")
+      .get();
+    expect(outbox).toEqual({ strict: 1 });
     sqlite.close();
   });
 

@@ -57,7 +57,7 @@ describe('first run, users and roles in Chromium', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await signIn(page, 'admin', 'correct horse battery');
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    for (const section of ['Home', 'Users', 'Audit log', 'Settings']) {
+    for (const section of ['Home', 'Orders', 'Sync', 'Users', 'Audit log', 'Settings']) {
       await nav.getByRole('link', { name: section }).waitFor();
     }
 
@@ -83,7 +83,7 @@ describe('first run, users and roles in Chromium', () => {
     await signIn(page, 'sam', 'packer-password');
     await page.getByRole('heading', { name: 'Hello, Sam Staff' }).waitFor();
     const links = await nav.getByRole('link').allTextContents();
-    expect(links).toEqual(['Home', 'Settings']);
+    expect(links).toEqual(['Home', 'Orders', 'Sync', 'Settings']);
     const staffToken = await page.evaluate(() => localStorage.getItem('packdesk.token'));
     expect(staffToken).toBeTruthy();
     const refused = await api(station.url, 'users.list', {}, staffToken);

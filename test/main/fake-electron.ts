@@ -181,6 +181,13 @@ export interface FakeElectron {
   children: FakeUtilityProcess[];
   shell: { openExternal: Mock<(url: string) => Promise<void>> };
   dialog: { showErrorBox: Mock<(title: string, content: string) => void> };
+  /** A keychain stand-in: "encrypts" by prefixing, so tests can tell sealed from plain. */
+  safeStorage: {
+    available: boolean;
+    isEncryptionAvailable(): boolean;
+    encryptString(text: string): Buffer;
+    decryptString(data: Buffer): string;
+  };
 }
 
 export interface FakeBrowserWindowInstance extends EventEmitter {
@@ -253,6 +260,14 @@ export function createFakeElectron(paths: Record<string, string> = {}): FakeElec
     children,
     shell: { openExternal: vi.fn(async (_url: string) => undefined) },
     dialog: { showErrorBox: vi.fn((_title: string, _content: string) => undefined) },
+    safeStorage: {
+      available: true,
+      isEncryptionAvailable() {
+        return this.available;
+      },
+      encryptString: (text) => Buffer.from(`keychain:${text}`),
+      decryptString: (data) => data.toString().replace(/^keychain:/, ''),
+    },
   };
 }
 

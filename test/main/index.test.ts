@@ -1,6 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract/channels';
 import { createFakeElectron, createRecordingLogger, type FakeElectron } from './fake-electron';
 
@@ -22,6 +24,7 @@ vi.mock('electron', () => {
     'session',
     'shell',
     'utilityProcess',
+    'safeStorage',
   ]) {
     Object.defineProperty(module, name, { enumerable: true, get: () => state.electron[name] });
   }
@@ -33,7 +36,9 @@ vi.mock('../../electron/main/logging', () => ({
 }));
 
 const mainDir = join(__dirname, '../../electron/main');
-const userData = '/home/ann/.config/Packdesk';
+// A real folder: main creates the data folder and the sealed secret key file in it.
+const userData = mkdtempSync(join(tmpdir(), 'packdesk-userdata-'));
+afterAll(() => rmSync(userData, { recursive: true, force: true }));
 let electron: FakeElectron;
 
 async function boot(options: { lock?: boolean; isPackaged?: boolean } = {}): Promise<void> {
@@ -145,7 +150,13 @@ describe('main process entry', () => {
         token: null,
       },
     );
-    const [request] = core.requests();
+    // The first message hands the core its secret key; then the call follows.
+    const [init, request] = core.requests() as unknown as [
+      { type: string; secretKey: string },
+      { id: number },
+    ];
+    expect(init.type).toBe('init');
+    expect(Buffer.from(init.secretKey, 'base64')).toHaveLength(32);
     expect(request).toMatchObject({ type: 'call', method: 'setup.status', token: null });
     core.fromCore({
       type: 'result',

@@ -23,9 +23,15 @@ describe('contract', () => {
       .filter(([, spec]) => !spec.mutating)
       .map(([name]) => name);
     expect(readOnly.sort()).toEqual([
+      'accounts.list',
+      'accounts.syncNow',
+      'alerts.list',
       'audit.list',
       'auth.me',
       'auth.operators',
+      'outbox.list',
+      'postings.get',
+      'postings.search',
       'setup.status',
       'users.list',
     ]);

@@ -34,7 +34,7 @@ async function post(
 }
 
 beforeEach(async () => {
-  fx = createCoreFixture();
+  fx = await createCoreFixture();
   const rendererDir = join(fx.dataDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Packdesk</title>');

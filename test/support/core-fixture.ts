@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,12 +27,13 @@ export function tempDir(prefix = 'packdesk-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export function createCoreFixture(dataDir = tempDir()): CoreFixture {
+export async function createCoreFixture(dataDir = tempDir()): Promise<CoreFixture> {
   const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
-  const core = createCore({
+  const core = await createCore({
     dataDir,
     log: createConsoleLogger('test', 'silent'),
     now: () => clock.now,
+    secretKey: randomBytes(32),
   });
   const origin = 'test';
   return {

@@ -1,15 +1,26 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/methods';
 import type { RateLimiter } from '../auth/rate-limiter';
 import type { Db } from '../db/connection';
 import type { Database, UserRow } from '../db/schema';
 import type { Logger } from '../logging/logger';
+import type { MarketplaceHub } from '../marketplace/hub';
+import type { SecretBox } from '../secrets/secret-box';
+import type { SyncEngine } from '../sync/engine';
+import type { EventBus } from './event-bus';
 
 /** Long-lived parts every handler may use; built once by `createCore`. */
 export interface CoreServices {
   db: Db;
+  /** The same connection as `db`, for bulk writes through `writeExclusive` only. */
+  sqlite: BetterSqlite3.Database;
   now: () => number;
   log: Logger;
+  events: EventBus;
+  secrets: SecretBox;
+  marketplaces: MarketplaceHub;
+  sync: SyncEngine;
   limiters: {
     /** Failed password logins per user name: stops guessing one account's password. */
     loginByUser: RateLimiter;

@@ -1,7 +1,11 @@
+import { accountsHandlers } from '../accounts/accounts.handlers';
 import { auditHandlers } from '../audit/audit.handlers';
 import { authHandlers } from '../auth/auth.handlers';
+import { postingsHandlers } from '../postings/postings.handlers';
+import { productsHandlers } from '../products/products.handlers';
 import { setupHandlers } from '../setup/setup.handlers';
 import { shopHandlers } from '../shop/shop.handlers';
+import { outboxHandlers } from '../sync/outbox.handlers';
 import { usersHandlers } from '../users/users.handlers';
 import type { Handlers } from './registry';
 
@@ -12,4 +16,8 @@ export const handlers: Handlers = {
   ...shopHandlers,
   ...usersHandlers,
   ...auditHandlers,
+  ...accountsHandlers,
+  ...postingsHandlers,
+  ...productsHandlers,
+  ...outboxHandlers,
 };

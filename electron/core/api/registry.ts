@@ -1,8 +1,7 @@
-import { EventEmitter } from 'node:events';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ApiResult } from '../../../shared/contract/errors';
-import { eventForMethod, type AppEvent } from '../../../shared/contract/events';
+import { EVENT_DOMAINS, type AppEvent, type EventDomain } from '../../../shared/contract/events';
 import { isMethodName, methods, type MethodName } from '../../../shared/contract/methods';
 import { redactSecrets } from '../../../shared/lib/logger';
 import { writeAudit } from '../audit/audit.repo';
@@ -25,7 +24,6 @@ export interface Registry {
  * whichever way a call arrives.
  */
 export function createRegistry(services: CoreServices, handlers: Handlers): Registry {
-  const events = new EventEmitter();
   const log = services.log.child({ scope: 'api' });
 
   async function call(method: string, rawInput: unknown, caller: Caller) {
@@ -107,25 +105,21 @@ export function createRegistry(services: CoreServices, handlers: Handlers): Regi
     if (!outcome || error.code === 'unauthenticated') return;
     try {
       await writeAudit(services.db, entry(method, outcome, caller, actor, detail, services.now()));
-      announce('audit.list');
+      services.events.publish('audit');
     } catch (auditError) {
       log.error({ err: auditError, method }, 'could not write audit entry');
     }
   }
 
   function announce(method: string) {
-    const now = services.now();
-    for (const name of new Set([eventForMethod(method), 'audit.changed' as const])) {
-      if (name) events.emit('event', { name, at: now } satisfies AppEvent);
-    }
+    const domain = method.split('.')[0] as EventDomain;
+    if ((EVENT_DOMAINS as readonly string[]).includes(domain)) services.events.publish(domain);
+    services.events.publish('audit');
   }
 
   return {
     call,
-    onEvent(listener) {
-      events.on('event', listener);
-      return () => events.off('event', listener);
-    },
+    onEvent: (listener: (event: AppEvent) => void) => services.events.subscribe(listener),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PostingStatus } from '../../../shared/domain/postings';
 import type { Role } from '../../../shared/domain/roles';
 
 /** Kysely's view of the database; one interface per table, snake_case as in SQL. */
@@ -9,6 +10,15 @@ export interface Database {
   preferences: PreferencesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  accounts: AccountsTable;
+  warehouses: WarehousesTable;
+  products: ProductsTable;
+  product_barcodes: ProductBarcodesTable;
+  postings: PostingsTable;
+  posting_items: PostingItemsTable;
+  outbox: OutboxTable;
+  sync_cursors: SyncCursorsTable;
+  alerts: AlertsTable;
 }
 
 export interface ShopTable {
@@ -64,4 +74,133 @@ export interface AuditLogTable {
   outcome: 'ok' | 'denied' | 'failed';
   origin: string;
   detail: string;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  marketplace: string;
+  name: string;
+  base_url: string;
+  client_id: string;
+  api_key_sealed: string;
+  is_demo: 0 | 1;
+  credentials_expire_at: number | null;
+  last_pull_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  created_at: number;
+}
+export type AccountRow = Selectable<AccountsTable>;
+
+export interface WarehousesTable {
+  account_id: number;
+  warehouse_id: string;
+  name: string;
+  is_rfbs: 0 | 1;
+  status: string;
+  raw: string;
+}
+
+export interface ProductsTable {
+  account_id: number;
+  product_id: string;
+  sku: string;
+  offer_id: string;
+  name: string;
+  price_minor: number | null;
+  currency: string;
+  is_archived: 0 | 1;
+  image_url: string | null;
+  raw: string;
+  synced_at: number;
+}
+
+export interface ProductBarcodesTable {
+  account_id: number;
+  barcode: string;
+  product_id: string;
+}
+
+export const LOCAL_POSTING_STATES = ['none', 'shipping', 'cancelling'] as const;
+export type LocalPostingState = (typeof LOCAL_POSTING_STATES)[number];
+
+export interface PostingsTable {
+  id: Generated<number>;
+  account_id: number;
+  posting_number: string;
+  order_number: string;
+  order_id: string;
+  status: PostingStatus;
+  marketplace_status: string;
+  marketplace_substatus: string;
+  in_process_at: number;
+  shipment_date: number | null;
+  changed_at: number | null;
+  warehouse_id: string | null;
+  delivery_method: string | null;
+  tracking_number: string;
+  cancel_reason: string | null;
+  item_count: number;
+  local_state: Generated<LocalPostingState>;
+  raw: string;
+  synced_at: number;
+}
+export type PostingRow = Selectable<PostingsTable>;
+
+export interface PostingItemsTable {
+  posting_id: number;
+  line: number;
+  sku: string;
+  offer_id: string;
+  name: string;
+  quantity: number;
+  price_minor: number;
+  currency: string;
+}
+
+export const OUTBOX_STATES = [
+  'pending',
+  'in_flight',
+  'verifying',
+  'uncertain',
+  'done',
+  'rejected',
+  'discarded',
+] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+export interface OutboxTable {
+  id: Generated<number>;
+  account_id: number;
+  idempotency_key: string;
+  action: string;
+  subject: string;
+  payload: string;
+  state: OutboxState;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  last_error: string | null;
+  last_error_kind: string | null;
+  created_at: number;
+  created_by: number | null;
+  finished_at: number | null;
+}
+export type OutboxRow = Selectable<OutboxTable>;
+
+export interface SyncCursorsTable {
+  account_id: number;
+  resource: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  account_id: number;
+  posting_number: string;
+  kind: string;
+  message: string;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: number | null;
 }

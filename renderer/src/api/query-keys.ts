@@ -13,6 +13,15 @@ export const queryKeys = {
     'list',
     filters,
   ],
+  accounts: ['accounts', 'list'],
+  postings: (filters: Omit<MethodInput<'postings.search'>, 'after' | 'limit'>) => [
+    'postings',
+    'search',
+    filters,
+  ],
+  posting: (postingNumber: string) => ['postings', 'get', postingNumber],
+  outbox: ['outbox', 'list'],
+  alerts: ['alerts', 'list'],
 } as const;
 
 /**
@@ -26,6 +35,15 @@ const ALSO_STALE: Record<EventDomain, readonly EventDomain[]> = {
   shop: ['auth', 'setup'],
   users: ['auth'],
   audit: [],
+  // An account's sync status (`accounts.list`) counts the outbox; shipping or cancelling a
+  // posting and setting a stock level queue outbox actions; a posting's detail lists its
+  // actions and alerts; a sync cycle moves actions along and updates the account's status.
+  accounts: [],
+  postings: ['accounts', 'outbox'],
+  products: ['accounts', 'outbox'],
+  outbox: ['accounts', 'postings'],
+  alerts: ['postings'],
+  sync: ['accounts', 'outbox'],
 };
 
 export function invalidateDomain(queryClient: QueryClient, domain: string) {

@@ -8,7 +8,11 @@ export function useApiQuery<M extends MethodName>(
   queryKey: QueryKey,
   method: M,
   input: MethodInput<M>,
-  options: { enabled?: boolean } = {},
+  options: {
+    enabled?: boolean;
+    /** Re-read on a timer as well, for state that moves without a push event (times, queues). */
+    refetchInterval?: number | false;
+  } = {},
 ) {
   const { client } = usePackdeskApi();
   return useQuery<MethodOutput<M>, ApiCallError>({

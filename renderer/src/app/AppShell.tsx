@@ -1,10 +1,12 @@
 import {
   AuditOutlined,
+  CloudSyncOutlined,
   HomeOutlined,
   LogoutOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Typography, theme as antTheme } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -12,7 +14,9 @@ import { useTranslation } from 'react-i18next';
 import { SwitchOperatorModal } from '../features/auth/SwitchOperatorModal';
 import { AuditPage } from '../features/audit/AuditPage';
 import { HomePage } from '../features/home/HomePage';
+import { OrdersPage } from '../features/orders/OrdersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { HealthArea } from './HealthArea';
 import { hrefFor, navigate, useRoute, type Route } from './router';
@@ -23,6 +27,8 @@ import { useSessionActions } from './useSessionActions';
 // Icons are decoration next to a visible label; hidden so names read "Users", not "team Users".
 const ICONS: Record<Route, ReactNode> = {
   home: <HomeOutlined aria-hidden />,
+  orders: <UnorderedListOutlined aria-hidden />,
+  sync: <CloudSyncOutlined aria-hidden />,
   users: <TeamOutlined aria-hidden />,
   audit: <AuditOutlined aria-hidden />,
   settings: <SettingOutlined aria-hidden />,
@@ -30,6 +36,8 @@ const ICONS: Record<Route, ReactNode> = {
 
 const PAGES: Record<Route, () => ReactNode> = {
   home: HomePage,
+  orders: OrdersPage,
+  sync: SyncPage,
   users: UsersPage,
   audit: AuditPage,
   settings: SettingsPage,

@@ -1,13 +1,17 @@
-import { Badge, Tooltip } from 'antd';
+import { Badge, Flex, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useConnectionState } from '../api/useConnectionState';
+import { SyncHeaderStatus } from '../features/sync/SyncHeaderStatus';
+import { isCounter } from './sections';
+import { useSession } from './useSession';
 
 /**
- * The header's sync and health area. Today it shows the link to the core (the push-event
- * channel); marketplace sync status per account belongs here too, always visible.
+ * The header's sync and health area, always visible: the link to the core (the push-event
+ * channel) and, for everyone who works with orders, each marketplace account's sync status.
  */
 export function HealthArea() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const connection = useConnectionState();
   const isConnected = connection === 'connected';
   const label = {
@@ -17,15 +21,18 @@ export function HealthArea() {
     reconnecting: t('health.reconnecting'),
   }[connection];
   return (
-    <Tooltip title={isConnected ? t('health.connectedHint') : t('health.reconnectingHint')}>
-      <span
-        role="status"
-        aria-label={t('health.label')}
-        tabIndex={0}
-        style={{ whiteSpace: 'nowrap' }}
-      >
-        <Badge status={isConnected ? 'success' : 'warning'} text={label} />
-      </span>
-    </Tooltip>
+    <Flex align="center" gap="middle" wrap>
+      <Tooltip title={isConnected ? t('health.connectedHint') : t('health.reconnectingHint')}>
+        <span
+          role="status"
+          aria-label={t('health.label')}
+          tabIndex={0}
+          style={{ whiteSpace: 'nowrap' }}
+        >
+          <Badge status={isConnected ? 'success' : 'warning'} text={label} />
+        </span>
+      </Tooltip>
+      {isCounter(user.role) && <SyncHeaderStatus />}
+    </Flex>
   );
 }

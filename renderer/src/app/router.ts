@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = ['home', 'users', 'audit', 'settings'] as const;
+export const ROUTES = ['home', 'orders', 'sync', 'users', 'audit', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Hash routes (`#/users`) work the same from `file://` in Electron and over HTTP at the station. */
@@ -24,4 +24,26 @@ function subscribe(listener: () => void) {
 
 export function useRoute(): Route {
   return useSyncExternalStore(subscribe, () => parse(location.hash));
+}
+
+function param(hash: string, name: string): string | null {
+  const query = hash.split('?')[1];
+  return query === undefined ? null : new URLSearchParams(query).get(name);
+}
+
+/** A parameter after the route (`#/orders?posting=…`), so other screens can link to a record. */
+export function useRouteParam(name: string): string | null {
+  return useSyncExternalStore(subscribe, () => param(location.hash, name));
+}
+
+/** Changes one parameter of the current route without leaving it (null removes it). */
+export function setRouteParam(name: string, value: string | null) {
+  const [path = '', query] = location.hash.split('?');
+  const params = new URLSearchParams(query);
+  if (value === null) params.delete(name);
+  else params.set(name, value);
+  const rest = params.toString();
+  const next = rest ? `${path}?${rest}` : path;
+  if (next !== location.hash) history.replaceState(null, '', next || '#/');
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }

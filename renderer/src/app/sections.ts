@@ -1,13 +1,30 @@
 import { BACK_OFFICE_ROLES, ROLES, type Role } from '../../../shared/domain/roles';
 import type { Route } from './router';
 
+/** Everyone who works at the counter or in the back office; couriers only see their tasks. */
+export const COUNTER_ROLES = [
+  'administrator',
+  'manager',
+  'staff',
+] as const satisfies readonly Role[];
+
+export function isCounter(role: Role) {
+  return (COUNTER_ROLES as readonly Role[]).includes(role);
+}
+
+export function isBackOffice(role: Role) {
+  return (BACK_OFFICE_ROLES as readonly Role[]).includes(role);
+}
+
 /**
  * Which roles see each section. The core enforces the same limits on every method
- * (`users.*` administrators only, `audit.list` back office); hiding the section only keeps
- * people away from screens that would answer `forbidden`.
+ * (`users.*` administrators only, `audit.list` back office, postings and sync the counter);
+ * hiding the section only keeps people away from screens that would answer `forbidden`.
  */
 const SECTION_ROLES: Record<Route, readonly Role[]> = {
   home: ROLES,
+  orders: COUNTER_ROLES,
+  sync: COUNTER_ROLES,
   users: ['administrator'],
   audit: BACK_OFFICE_ROLES,
   settings: ROLES,

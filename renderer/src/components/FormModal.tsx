@@ -16,6 +16,8 @@ interface FormModalProps<Values> {
   children: ReactNode;
   /** Extra footer actions shown before Cancel (for example "Clear PIN"). */
   extraActions?: ReactNode;
+  /** The dismiss button's text, where "Cancel" would be ambiguous (cancelling a posting). */
+  cancelText?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export function FormModal<Values>(props: FormModalProps<Values>) {
       open={props.open}
       title={props.title}
       okText={props.submitText}
-      cancelText={t('common.cancel')}
+      cancelText={props.cancelText ?? t('common.cancel')}
       okButtonProps={{ htmlType: 'submit', loading: props.pending }}
       onCancel={props.onClose}
       destroyOnHidden

@@ -1,9 +1,37 @@
-import { Card, Col, Row, Typography } from 'antd';
+import { Alert, Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hrefFor, type Route } from '../../app/router';
-import { sectionsFor } from '../../app/sections';
+import { isBackOffice, sectionsFor } from '../../app/sections';
 import { useSession } from '../../app/useSession';
 import { PageTitle } from '../../components/PageTitle';
+import { ConnectChoices } from '../settings/MarketplaceSettings';
+import { useAccounts } from '../sync/useSyncData';
+
+/** A new shop's first step: connect a store, or try the Demo store. Back office only. */
+function ConnectStoreCallout() {
+  const { t } = useTranslation();
+  const accounts = useAccounts();
+  if (!accounts.isSuccess || accounts.data.length > 0) return null;
+  return (
+    <section aria-labelledby="home-connect" style={{ marginBottom: 24 }}>
+      <Alert
+        type="info"
+        showIcon
+        title={
+          <Typography.Title id="home-connect" level={2} style={{ fontSize: 16, margin: 0 }}>
+            {t('home.connectTitle')}
+          </Typography.Title>
+        }
+        description={
+          <>
+            <Typography.Paragraph>{t('home.connectText')}</Typography.Paragraph>
+            <ConnectChoices showDemo />
+          </>
+        }
+      />
+    </section>
+  );
+}
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -12,6 +40,8 @@ export function HomePage() {
     (section): section is Exclude<Route, 'home'> => section !== 'home',
   );
   const texts: Record<Exclude<Route, 'home'>, string> = {
+    orders: t('home.ordersText'),
+    sync: t('home.syncText'),
     users: t('home.usersText'),
     audit: t('home.auditText'),
     settings: t('home.settingsText'),
@@ -23,6 +53,7 @@ export function HomePage() {
       <Typography.Paragraph>
         {t('home.summary', { role: t(`roles.${user.role}`), shop: shop.name })}
       </Typography.Paragraph>
+      {isBackOffice(user.role) && <ConnectStoreCallout />}
       <Row gutter={[16, 16]}>
         {cards.map((section) => (
           <Col key={section} xs={24} md={12} xl={8}>

@@ -5,6 +5,7 @@ import { useSession } from '../../app/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { AppearanceSettings } from './AppearanceSettings';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { MarketplaceSettings } from './MarketplaceSettings';
 import { MyPinForm } from './MyPinForm';
 import { ShopSettings } from './ShopSettings';
 
@@ -16,6 +17,11 @@ export function SettingsPage() {
     <>
       <PageTitle>{t('settings.title')}</PageTitle>
       <Row gutter={[16, 16]}>
+        {mayEditShop && (
+          <Col xs={24}>
+            <MarketplaceSettings />
+          </Col>
+        )}
         <Col xs={24} xl={12}>
           <AppearanceSettings />
         </Col>

@@ -1,0 +1,130 @@
+import type { Account } from '../../../shared/schemas/sync.schema';
+import type { HandlerContext, HandlerMap } from '../api/context';
+import { ApiFailure } from '../api/failure';
+import type { AccountRow } from '../db/schema';
+import { MarketplaceError, type Connector, type CredentialsInfo } from '../marketplace/connector';
+import { findAccount, listAccounts } from './accounts.repo';
+
+type AccountsMethods =
+  'accounts.list' | 'accounts.connectDemo' | 'accounts.connectOzon' | 'accounts.syncNow';
+
+const OZON_BASE_URL = 'https://api-seller.ozon.ru';
+const WARN_BEFORE_MS = 14 * 24 * 60 * 60 * 1000;
+
+function credentialsWarning(expiresAt: number | null, now: number): Account['credentialsWarning'] {
+  if (expiresAt === null) return 'unknown';
+  if (expiresAt <= now) return 'expired';
+  return expiresAt - now <= WARN_BEFORE_MS ? 'expiring' : 'ok';
+}
+
+async function toAccount(ctx: HandlerContext, row: AccountRow): Promise<Account> {
+  const status = await ctx.sync.status(row.id);
+  if (!status) throw new ApiFailure('not_found', 'No such account');
+  const { accountId: _id, ...sync } = status;
+  return {
+    id: row.id,
+    marketplace: row.marketplace,
+    name: row.name,
+    isDemo: row.is_demo === 1,
+    clientId: row.client_id,
+    credentialsExpireAt: row.credentials_expire_at,
+    credentialsWarning: credentialsWarning(row.credentials_expire_at, ctx.now()),
+    sync,
+  };
+}
+
+/** Asks the marketplace whether the key works, and when it expires, before anything is saved. */
+async function checkCredentials(connector: Connector): Promise<CredentialsInfo> {
+  try {
+    return await connector.checkCredentials();
+  } catch (error) {
+    if (error instanceof MarketplaceError && (error.kind === 'auth' || error.kind === 'rejected')) {
+      throw new ApiFailure(
+        'marketplace_auth',
+        `The marketplace refused these credentials: ${error.message}`,
+      );
+    }
+    throw new ApiFailure(
+      'marketplace_unreachable',
+      'The marketplace could not be reached; try again',
+    );
+  }
+}
+
+async function saveAccount(
+  ctx: HandlerContext,
+  values: {
+    name: string;
+    baseUrl: string;
+    clientId: string;
+    apiKey: string;
+    isDemo: boolean;
+    expiresAt: number | null;
+  },
+) {
+  return ctx.write(async (trx) =>
+    trx
+      .insertInto('accounts')
+      .values({
+        marketplace: 'ozon',
+        name: values.name,
+        base_url: values.baseUrl,
+        client_id: values.clientId,
+        api_key_sealed: ctx.secrets.seal(values.apiKey),
+        is_demo: values.isDemo ? 1 : 0,
+        credentials_expire_at: values.expiresAt,
+        last_pull_at: null,
+        last_error: null,
+        last_error_at: null,
+        created_at: ctx.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+export const accountsHandlers: HandlerMap<AccountsMethods> = {
+  'accounts.list': async (_input, ctx) =>
+    Promise.all((await listAccounts(ctx.db)).map((row) => toAccount(ctx, row))),
+
+  'accounts.connectDemo': async (_input, ctx) => {
+    const existing = (await listAccounts(ctx.db)).find((row) => row.is_demo === 1);
+    if (existing) return toAccount(ctx, existing);
+    const sandbox = await ctx.marketplaces.demoSandbox();
+    const info = await checkCredentials(
+      ctx.marketplaces.probe(sandbox.url, sandbox.clientId, sandbox.apiKey),
+    );
+    const row = await saveAccount(ctx, {
+      name: 'Demo store',
+      baseUrl: sandbox.url,
+      clientId: sandbox.clientId,
+      apiKey: sandbox.apiKey,
+      isDemo: true,
+      expiresAt: info.expiresAt,
+    });
+    void ctx.sync.syncNow(row.id);
+    return toAccount(ctx, row);
+  },
+
+  'accounts.connectOzon': async (input, ctx) => {
+    const baseUrl = input.baseUrl ?? OZON_BASE_URL;
+    const info = await checkCredentials(
+      ctx.marketplaces.probe(baseUrl, input.clientId, input.apiKey),
+    );
+    const row = await saveAccount(ctx, {
+      ...input,
+      baseUrl,
+      isDemo: false,
+      expiresAt: info.expiresAt,
+    });
+    void ctx.sync.syncNow(row.id);
+    return toAccount(ctx, row);
+  },
+
+  'accounts.syncNow': async (input, ctx) => {
+    const row = await findAccount(ctx.db, input.accountId);
+    if (!row) throw new ApiFailure('not_found', 'No such account');
+    await ctx.sync.syncNow(row.id);
+    return toAccount(ctx, (await findAccount(ctx.db, row.id)) ?? row);
+  },
+};

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { requireSession, type HandlerMap } from '../api/context';
+import { ApiFailure } from '../api/failure';
+import { findAccount } from '../accounts/accounts.repo';
+import { subjectOf } from '../sync/actions';
+import { enqueue } from '../sync/outbox.repo';
+
+export const productsHandlers: HandlerMap<'products.setStock'> = {
+  'products.setStock': async (input, ctx) => {
+    const { user } = requireSession(ctx);
+    if (!(await findAccount(ctx.db, input.accountId)))
+      throw new ApiFailure('not_found', 'No such account');
+    const payload = { offerId: input.offerId, warehouseId: input.warehouseId, stock: input.stock };
+    const subject = subjectOf('stock', payload);
+    await ctx.write(async (trx) => {
+      // Only the newest level matters: an older one still waiting is superseded, not sent.
+      await trx
+        .updateTable('outbox')
+        .set({
+          state: 'discarded',
+          last_error: 'Superseded by a newer stock level',
+          finished_at: ctx.now(),
+        })
+        .where('account_id', '=', input.accountId)
+        .where('subject', '=', subject)
+        .where('state', '=', 'pending')
+        .execute();
+      await enqueue(
+        trx,
+        {
+          accountId: input.accountId,
+          idempotencyKey: `stock:${randomUUID()}`,
+          action: 'stock',
+          subject,
+          payload,
+          createdBy: user.id,
+        },
+        ctx.now(),
+      );
+    });
+    void ctx.sync.pushNow(input.accountId);
+    return {};
+  },
+};

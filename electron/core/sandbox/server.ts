@@ -1,0 +1,251 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SandboxControl } from './control';
+import { createControlHandler } from './control-http';
+import { ApiError, GRPC } from './errors';
+import { parseBody, toJson } from './json';
+import { accountRoutes } from './routes/account';
+import { labelRoutes } from './routes/labels';
+import { postingRoutes } from './routes/postings';
+import { productRoutes } from './routes/products';
+import { rfbsRoutes } from './routes/rfbs';
+import type { Reply, RouteTable } from './routes/route';
+import type { World } from './runtime';
+
+export interface ServerOptions {
+  host: string;
+  port: number;
+  clientId: string;
+  apiKey: string;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const HTML_ERROR_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+function errorBody(code: number, message: string): string {
+  return JSON.stringify({ code, message, details: [] });
+}
+
+function isLoopback(request: IncomingMessage): boolean {
+  const address = request.socket.remoteAddress ?? '';
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+async function readText(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES)
+      throw new ApiError(413, GRPC.invalidArgument, 'request body is too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The sandbox marketplace over HTTP: Ozon's paths, headers, JSON and error bodies, with rate
+ * limits and injected faults in front of the routes, and the `/_sandbox/` controls beside them.
+ */
+export async function startServer(
+  world: World,
+  control: SandboxControl,
+  options: ServerOptions,
+): Promise<RunningServer> {
+  const routes: RouteTable = {
+    ...postingRoutes,
+    ...productRoutes,
+    ...labelRoutes,
+    ...rfbsRoutes,
+  };
+  Object.assign(
+    routes,
+    accountRoutes(() => Object.keys(routes).sort()),
+  );
+  const controlHandler = createControlHandler(control, world);
+  const pendingTimers = new Set<NodeJS.Timeout>();
+  let baseUrl = '';
+
+  function send(
+    response: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    headers: Record<string, string>,
+  ) {
+    response.writeHead(status, { 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+    response.end(body);
+  }
+
+  async function handleControl(request: IncomingMessage, response: ServerResponse, path: string) {
+    if (!isLoopback(request)) {
+      return send(
+        response,
+        403,
+        errorBody(GRPC.permissionDenied, 'sandbox controls are loopback only'),
+        {
+          'Content-Type': 'application/json',
+        },
+      );
+    }
+    try {
+      const reply = controlHandler(request.method ?? 'GET', path, await readText(request));
+      if ('json' in reply) {
+        return send(response, reply.status, JSON.stringify(reply.json), {
+          'Content-Type': 'application/json',
+        });
+      }
+      return send(response, reply.status, reply.body, { 'Content-Type': reply.contentType });
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : 400;
+      const code = error instanceof ApiError ? error.code : GRPC.invalidArgument;
+      return send(response, status, errorBody(code, (error as Error).message), {
+        'Content-Type': 'application/json',
+      });
+    }
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
+    if (path.startsWith('/_sandbox/')) return handleControl(request, response, path);
+    const json = { 'Content-Type': 'application/json' };
+    const route = routes[path];
+    if (!route || request.method !== 'POST') {
+      return send(response, 404, errorBody(GRPC.notFound, 'method is not allowed'), json);
+    }
+    const { state, faults } = world;
+    if (
+      request.headers['client-id'] !== options.clientId ||
+      request.headers['api-key'] !== options.apiKey
+    ) {
+      return send(
+        response,
+        403,
+        errorBody(GRPC.permissionDenied, 'Invalid Api-Key, please check the key and try again'),
+        json,
+      );
+    }
+    if (state.clock.now() >= state.credentialsExpireAt) {
+      return send(
+        response,
+        403,
+        errorBody(
+          GRPC.permissionDenied,
+          'Api-key is deactivated, use another one or generate a new one',
+        ),
+        json,
+      );
+    }
+    const limit = world.globalLimit.take(options.clientId);
+    const methodLimit = world.methodLimits.get(path)?.take(options.clientId);
+    const headers = { ...json, 'Ratelimit-Remaining': String(limit.remaining) };
+    if (!limit.ok || (methodLimit && !methodLimit.ok)) {
+      const retryAfter = Math.max(limit.retryAfterSeconds, methodLimit?.retryAfterSeconds ?? 0);
+      return send(
+        response,
+        429,
+        errorBody(GRPC.resourceExhausted, 'You have reached request rate limit per second'),
+        { ...headers, 'Ratelimit-Remaining': '0', 'Retry-After': String(retryAfter) },
+      );
+    }
+
+    const text = await readText(request);
+    const fault = faults.draw(path, route.isList === true);
+    switch (fault?.kind) {
+      case 'reset_before_effect':
+        request.socket.destroy();
+        return;
+      case 'rate_limit':
+        return send(
+          response,
+          429,
+          errorBody(GRPC.resourceExhausted, 'You have reached request rate limit per second'),
+          {
+            ...headers,
+            'Ratelimit-Remaining': '0',
+            'Retry-After': String(fault.retryAfterSeconds ?? 1),
+          },
+        );
+      case 'server_error': {
+        const status = fault.status ?? 500;
+        const code = status === 503 ? GRPC.unavailable : GRPC.internal;
+        return send(
+          response,
+          status,
+          errorBody(code, status === 503 ? 'Service Unavailable' : 'Internal error'),
+          headers,
+        );
+      }
+      case 'html_error':
+        return send(response, 502, HTML_ERROR_PAGE, { 'Content-Type': 'text/html' });
+      case 'slow':
+        await sleep(fault.delayMs ?? 2_000);
+        break;
+      default:
+        break;
+    }
+
+    let reply: Reply;
+    try {
+      reply = route.handle(parseBody(text), { state, baseUrl, fault, rng: world.rng });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return send(response, error.status, errorBody(error.code, error.message), headers);
+    }
+
+    if (fault?.kind === 'timeout_after_effect') {
+      // The effect has happened; the client never learns it. It must read back before retrying.
+      const timer = setTimeout(() => {
+        pendingTimers.delete(timer);
+        request.socket.destroy();
+      }, fault.delayMs ?? 10_000);
+      pendingTimers.add(timer);
+      return;
+    }
+    const status = reply.status ?? 200;
+    if ('pdf' in reply)
+      return send(response, status, reply.pdf, { ...headers, 'Content-Type': 'application/pdf' });
+    const body = toJson(reply.json);
+    if (fault?.kind === 'truncated_json') {
+      return send(
+        response,
+        status,
+        body.slice(0, Math.max(1, Math.floor(body.length / 2))),
+        headers,
+      );
+    }
+    return send(response, status, body, headers);
+  }
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) return response.destroy();
+      const status = error instanceof ApiError ? error.status : 500;
+      const code = error instanceof ApiError ? error.code : GRPC.internal;
+      const message = error instanceof ApiError ? error.message : 'Internal error';
+      send(response, status, errorBody(code, message), { 'Content-Type': 'application/json' });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  return {
+    url: baseUrl,
+    close: async () => {
+      for (const timer of pendingTimers) clearTimeout(timer);
+      pendingTimers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
