@@ -198,7 +198,7 @@ export const methods = {
     input: connectOzonInput,
     output: account,
     mutating: true,
-    access: ADMIN,
+    access: BACK_OFFICE_ROLES,
     summary: 'Connect an Ozon store by Client-Id and API key (checked before saving)',
   }),
   'accounts.syncNow': method({

@@ -30,3 +30,14 @@ export interface PostingItem {
 export interface ShipmentPackage {
   items: { sku: string; quantity: number }[];
 }
+
+/** How a marketplace call failed; see `MarketplaceError` in the core's connector interface. */
+export const FAILURE_KINDS = [
+  'transient',
+  'rate_limited',
+  'uncertain',
+  'rejected',
+  'auth',
+  'malformed',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];

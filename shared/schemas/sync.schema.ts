@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POSTING_STATUSES } from '../domain/postings';
+import { FAILURE_KINDS, POSTING_STATUSES } from '../domain/postings';
 import { epochMs } from './common.schema';
 
 export const connectionState = z.enum(['unknown', 'online', 'offline', 'auth_failed']);
@@ -106,6 +106,8 @@ export const outboxAction = z.object({
   attempts: z.number().int(),
   nextAttemptAt: epochMs,
   lastError: z.string().nullable(),
+  /** What kind of failure `lastError` was, so every client can say it in its own language. */
+  lastErrorKind: z.enum(FAILURE_KINDS).nullable(),
   createdAt: epochMs,
 });
 

@@ -1,4 +1,9 @@
-import type { PostingItem, PostingStatus, ShipmentPackage } from '../../../shared/domain/postings';
+import type {
+  FailureKind,
+  PostingItem,
+  PostingStatus,
+  ShipmentPackage,
+} from '../../../shared/domain/postings';
 
 /**
  * What a marketplace can do through its API. A marketplace without an API for something says
@@ -134,8 +139,7 @@ export interface Connector {
  * `auth` stops the account until its credentials are fixed; `malformed` means the reply could not
  * be understood and is treated as transient.
  */
-export type FailureKind =
-  'transient' | 'rate_limited' | 'uncertain' | 'rejected' | 'auth' | 'malformed';
+export type { FailureKind };
 
 export class MarketplaceError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ShipmentPackage } from '../../../shared/domain/postings';
+import type { FailureKind, ShipmentPackage } from '../../../shared/domain/postings';
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
 import { ApiFailure } from '../api/failure';
 import { openAlerts } from '../sync/alerts.repo';
@@ -81,6 +81,7 @@ async function detail(ctx: HandlerContext, postingNumber: string) {
       attempts: a.attempts,
       nextAttemptAt: a.next_attempt_at,
       lastError: a.last_error,
+      lastErrorKind: a.last_error_kind as FailureKind | null,
       createdAt: a.created_at,
     })),
   };

@@ -1,5 +1,6 @@
 import { requireSession, type HandlerMap } from '../api/context';
 import { ApiFailure } from '../api/failure';
+import type { FailureKind } from '../../../shared/domain/postings';
 import type { OutboxRow } from '../db/schema';
 import { setLocalState } from '../postings/postings.repo';
 import { openAlerts, resolveAlert } from './alerts.repo';
@@ -18,6 +19,7 @@ function toAction(row: OutboxRow) {
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
+    lastErrorKind: row.last_error_kind as FailureKind | null,
     createdAt: row.created_at,
   };
 }

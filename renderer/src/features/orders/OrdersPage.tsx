@@ -196,7 +196,8 @@ export function OrdersPage() {
           />
         </Form.Item>
       </Form>
-      <div ref={ref}>
+      {/* A virtual table renders its body outside the <table>, so the landmark carries the name. */}
+      <div ref={ref} role="region" aria-label={t('orders.tableLabel')}>
         {postings.isError && !postings.data ? (
           <QueryError error={postings.error} onRetry={() => void postings.refetch()} />
         ) : (
@@ -204,7 +205,6 @@ export function OrdersPage() {
             <Table<Posting>
               // A new search starts at the top of the list again.
               key={JSON.stringify(filters)}
-              aria-label={t('orders.tableLabel')}
               rowKey="id"
               size="small"
               virtual

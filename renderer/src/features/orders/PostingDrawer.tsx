@@ -207,6 +207,7 @@ function PostingBody({ posting }: { posting: PostingDetail }) {
                   {action.lastError && (
                     <Typography.Text type={action.state === 'rejected' ? 'danger' : 'secondary'}>
                       {t('sync.lastError')}:{' '}
+                      {action.lastErrorKind && `${t(`sync.errorKind.${action.lastErrorKind}`)} — `}
                       <span lang="en" dir="ltr">
                         {action.lastError}
                       </span>

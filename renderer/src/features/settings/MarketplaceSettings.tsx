@@ -3,7 +3,6 @@ import { Button, Card, Col, Flex, List, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../app/router';
-import { useSession } from '../../app/useSession';
 import { QueryError } from '../../components/QueryError';
 import { HealthTag } from '../sync/HealthTag';
 import { useAccounts } from '../sync/useSyncData';
@@ -14,10 +13,8 @@ import { useConnectDemo } from './useConnectDemo';
 /** The two ways to start: a sandbox to learn on, or the seller's own Ozon store. */
 export function ConnectChoices({ showDemo }: { showDemo: boolean }) {
   const { t } = useTranslation();
-  const { user } = useSession();
   const demo = useConnectDemo();
   const [ozonOpen, setOzonOpen] = useState(false);
-  const mayConnectOzon = user.role === 'administrator';
   return (
     <Row gutter={[16, 16]}>
       {showDemo && (
@@ -42,11 +39,7 @@ export function ConnectChoices({ showDemo }: { showDemo: boolean }) {
               <ShopOutlined aria-hidden /> {t('marketplace.ozonHeading')}
             </Typography.Text>
             <Typography.Text>{t('marketplace.ozonText')}</Typography.Text>
-            {mayConnectOzon ? (
-              <Button onClick={() => setOzonOpen(true)}>{t('marketplace.connectOzon')}</Button>
-            ) : (
-              <Typography.Text type="secondary">{t('marketplace.adminOnly')}</Typography.Text>
-            )}
+            <Button onClick={() => setOzonOpen(true)}>{t('marketplace.connectOzon')}</Button>
           </Flex>
         </Card>
       </Col>

@@ -147,18 +147,23 @@ export function SyncPage() {
     {
       key: 'error',
       title: t('sync.lastError'),
-      dataIndex: 'lastError',
-      render: (error: string | null) =>
-        error === null ? (
+      render: (_: unknown, action: OutboxAction) =>
+        action.lastError === null ? (
           <Typography.Text type="secondary">{t('sync.none')}</Typography.Text>
         ) : (
-          <Typography.Text
-            lang="en"
-            dir="ltr"
-            style={{ display: 'inline-block', maxWidth: 360, wordBreak: 'break-word' }}
-          >
-            {error}
-          </Typography.Text>
+          <Flex vertical>
+            {action.lastErrorKind && (
+              <Typography.Text>{t(`sync.errorKind.${action.lastErrorKind}`)}</Typography.Text>
+            )}
+            <Typography.Text
+              type="secondary"
+              lang="en"
+              dir="ltr"
+              style={{ display: 'inline-block', maxWidth: 360, wordBreak: 'break-word' }}
+            >
+              {action.lastError}
+            </Typography.Text>
+          </Flex>
         ),
     },
     {

@@ -273,6 +273,14 @@ export const en = {
     cancelMessageRequired: 'Required for "Other reason": explain why the posting is cancelled.',
   },
   sync: {
+    errorKind: {
+      transient: 'The marketplace could not be reached',
+      rate_limited: 'The marketplace asked us to slow down',
+      uncertain: 'No answer: checking whether it arrived',
+      rejected: 'The marketplace refused it',
+      auth: 'The marketplace refused the API key',
+      malformed: 'The marketplace sent a reply that could not be read',
+    },
     title: 'Sync',
     headerLabel: 'Marketplace sync',
     health: {
@@ -398,7 +406,6 @@ export const en = {
     ozonText:
       'Connect your Ozon seller account with its Client-Id and an API key (Ozon seller account → Settings → Seller API).',
     connectOzon: 'Connect my Ozon store',
-    adminOnly: 'Only an administrator can connect an Ozon store.',
     ozonTitle: 'Connect an Ozon store',
     checkHint:
       'Packdesk checks these credentials with Ozon before saving anything. The key is stored encrypted on this computer.',

@@ -275,6 +275,14 @@ export const fa: Messages = {
     cancelMessageRequired: 'برای «دلیل دیگر» الزامی است: توضیح دهید چرا مرسوله لغو می‌شود.',
   },
   sync: {
+    errorKind: {
+      transient: 'دسترسی به بازارگاه ممکن نشد',
+      rate_limited: 'بازارگاه خواست درخواست‌ها کندتر ارسال شوند',
+      uncertain: 'پاسخی نیامد: در حال بررسی رسیدن آن',
+      rejected: 'بازارگاه آن را نپذیرفت',
+      auth: 'بازارگاه کلید API را نپذیرفت',
+      malformed: 'بازارگاه پاسخی فرستاد که خوانده نشد',
+    },
     title: 'همگام‌سازی',
     headerLabel: 'همگام‌سازی با بازارگاه',
     health: {
@@ -399,7 +407,6 @@ export const fa: Messages = {
     ozonText:
       'حساب فروشندهٔ Ozon خود را با Client-Id و یک کلید API متصل کنید (حساب فروشندهٔ Ozon ← تنظیمات ← Seller API).',
     connectOzon: 'اتصال فروشگاه Ozon من',
-    adminOnly: 'فقط مدیر سیستم می‌تواند فروشگاه Ozon را متصل کند.',
     ozonTitle: 'اتصال فروشگاه Ozon',
     checkHint:
       'Packdesk پیش از ذخیرهٔ هر چیزی این اطلاعات را با Ozon بررسی می‌کند. کلید به‌صورت رمزنگاری‌شده روی همین رایانه نگه‌داری می‌شود.',

@@ -273,6 +273,14 @@ export const zh: Messages = {
     cancelMessageRequired: '选择“其他原因”时必填：请说明取消货件的原因。',
   },
   sync: {
+    errorKind: {
+      transient: '无法连接平台',
+      rate_limited: '平台要求降低请求频率',
+      uncertain: '没有回应：正在核实是否已送达',
+      rejected: '平台拒绝了此操作',
+      auth: '平台拒绝了 API 密钥',
+      malformed: '平台返回了无法读取的回复',
+    },
     title: '同步',
     headerLabel: '平台同步',
     health: {
@@ -392,7 +400,6 @@ export const zh: Messages = {
     ozonText:
       '使用 Client-Id 和 API 密钥连接您的 Ozon 卖家账号（Ozon 卖家后台 → 设置 → Seller API）。',
     connectOzon: '连接我的 Ozon 店铺',
-    adminOnly: '只有管理员可以连接 Ozon 店铺。',
     ozonTitle: '连接 Ozon 店铺',
     checkHint: '保存之前，Packdesk 会先向 Ozon 核验这些凭据。密钥在本机加密保存。',
     storeName: '店铺名称',
