@@ -268,9 +268,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
         cursor,
       });
       const at = now();
+      const started = performance.now();
       const conflicts = await writeExclusive(db, sqlite, () =>
         upsertPostings(account.id, page.items, at),
       );
+      ingestion.ms += performance.now() - started;
+      ingestion.postings += page.items.length;
       if (conflicts.length && (await raiseAlerts(db, account.id, conflicts, at)) > 0)
         options.publish('alerts');
       cursor = page.next;
