@@ -18,6 +18,8 @@ export default defineConfig({
             'test/marketplace/**/*.test.ts',
             'test/sandbox/**/*.test.ts',
             'test/sync/**/*.test.ts',
+            'test/printing/**/*.test.ts',
+            'test/scanner/**/*.test.ts',
           ],
           testTimeout: 30_000,
         },

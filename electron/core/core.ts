@@ -8,6 +8,7 @@ import { RateLimiter } from './auth/rate-limiter';
 import { openDatabase } from './db/connection';
 import type { Logger } from './logging/logger';
 import { createMarketplaceHub } from './marketplace/hub';
+import { createPrinting, type PrintWorker } from './printing/worker';
 import { SecretBox } from './secrets/secret-box';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 
@@ -28,6 +29,8 @@ export interface CoreOptions {
 export interface Core {
   registry: Registry;
   sync: SyncEngine;
+  /** The print queue's sender; runs from creation until `close`. */
+  printing: PrintWorker;
   services: CoreServices;
   databasePath: string;
   close(): Promise<void>;
@@ -78,13 +81,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await marketplaces.reattachDemo(opened.db);
   if (options.autoSync) await sync.start();
   else await sync.recoverInFlight();
+  const printing = createPrinting({
+    db: opened.db,
+    now,
+    random,
+    log: log.child({ scope: 'devices.printer' }),
+    events,
+  });
+  await printing.start();
   const registry = createRegistry(services, handlers);
   return {
     registry,
     sync,
+    printing,
     services,
     databasePath,
     close: async () => {
+      await printing.stop();
       await sync.stop();
       await marketplaces.close();
       await opened.close();

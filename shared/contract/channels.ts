@@ -37,6 +37,15 @@ export const METHOD_NAMES = [
   'alerts.list',
   'alerts.resolve',
   'audit.list',
+  'printers.list',
+  'printers.save',
+  'printers.remove',
+  'printers.status',
+  'printers.testPage',
+  'printing.printPostingLabel',
+  'printing.jobs',
+  'printing.reprint',
+  'printing.retry',
 ] as const;
 
 type Listed = (typeof METHOD_NAMES)[number];

@@ -16,6 +16,8 @@ export const EVENT_DOMAINS = [
   'outbox',
   'alerts',
   'sync',
+  'printers',
+  'printing',
 ] as const;
 export type EventDomain = (typeof EVENT_DOMAINS)[number];
 export type AppEventName = `${EventDomain}.changed`;

@@ -18,6 +18,17 @@ import {
 } from '../schemas/auth.schema';
 import { empty } from '../schemas/common.schema';
 import {
+  listPrintJobsInput,
+  printer,
+  printerIdInput,
+  printerStatus,
+  printJob,
+  printJobIdInput,
+  printPostingLabelInput,
+  reprintInput,
+  savePrinterInput,
+} from '../schemas/printing.schema';
+import {
   account,
   accountIdInput,
   actionIdInput,
@@ -284,6 +295,70 @@ export const methods = {
     mutating: false,
     access: BACK_OFFICE_ROLES,
     summary: 'Browse the audit log, newest first',
+  }),
+  'printers.list': method({
+    input: empty,
+    output: z.array(printer),
+    mutating: false,
+    access: COUNTER,
+    summary: 'Printers set up at this station, by name',
+  }),
+  'printers.save': method({
+    input: savePrinterInput,
+    output: printer,
+    mutating: true,
+    access: BACK_OFFICE_ROLES,
+    summary: 'Add a printer, or change one (transport, language, paper, code page, usage)',
+  }),
+  'printers.remove': method({
+    input: printerIdInput,
+    output: ok,
+    mutating: true,
+    access: BACK_OFFICE_ROLES,
+    summary: 'Remove a printer; its queued jobs fail, its printed history stays',
+  }),
+  'printers.status': method({
+    input: printerIdInput,
+    output: printerStatus,
+    mutating: false,
+    access: COUNTER,
+    summary: 'Ask the printer itself: ready, paper out, cover open, offline or unknown',
+  }),
+  'printers.testPage': method({
+    input: printerIdInput,
+    output: printJob,
+    mutating: true,
+    access: COUNTER,
+    summary: 'Queue a test page on a printer',
+  }),
+  'printing.printPostingLabel': method({
+    input: printPostingLabelInput,
+    output: printJob,
+    mutating: true,
+    access: COUNTER,
+    summary:
+      'Queue our package label for a posting (the shipping-label printer unless one is given); a label already queued is returned, one already printed needs a reprint',
+  }),
+  'printing.jobs': method({
+    input: listPrintJobsInput,
+    output: z.array(printJob),
+    mutating: false,
+    access: COUNTER,
+    summary: 'Recent print jobs, newest first',
+  }),
+  'printing.reprint': method({
+    input: reprintInput,
+    output: printJob,
+    mutating: true,
+    access: COUNTER,
+    summary: 'Print a finished job again as a new job, with the reason recorded',
+  }),
+  'printing.retry': method({
+    input: printJobIdInput,
+    output: printJob,
+    mutating: true,
+    access: COUNTER,
+    summary: 'Queue a failed job again when none of it can have printed',
   }),
 } satisfies Record<string, MethodSpec>;
 

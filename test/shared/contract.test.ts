@@ -32,6 +32,9 @@ describe('contract', () => {
       'outbox.list',
       'postings.get',
       'postings.search',
+      'printers.list',
+      'printers.status',
+      'printing.jobs',
       'setup.status',
       'users.list',
     ]);

@@ -232,7 +232,7 @@ describe('outbox under random faults and interleavings', () => {
           }
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS, timeout: 30_000 },
     );
     console.log(
       `outbox property: ${schedules} random schedules passed; ${totals.actions} actions (${totals.done} done, ${totals.rejected} rejected), ${totals.faultsFired} faults fired`,

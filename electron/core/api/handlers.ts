@@ -2,6 +2,7 @@ import { accountsHandlers } from '../accounts/accounts.handlers';
 import { auditHandlers } from '../audit/audit.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import { postingsHandlers } from '../postings/postings.handlers';
+import { printingHandlers } from '../printing/printing.handlers';
 import { productsHandlers } from '../products/products.handlers';
 import { setupHandlers } from '../setup/setup.handlers';
 import { shopHandlers } from '../shop/shop.handlers';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...postingsHandlers,
   ...productsHandlers,
   ...outboxHandlers,
+  ...printingHandlers,
 };

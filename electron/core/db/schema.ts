@@ -1,6 +1,14 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { PostingStatus } from '../../../shared/domain/postings';
 import type { Role } from '../../../shared/domain/roles';
+import type {
+  CodePage,
+  PaperSize,
+  PrintDocumentKind,
+  PrinterLanguage,
+  PrinterTransport,
+  PrintJobState,
+} from '../../../shared/schemas/printing.schema';
 
 /** Kysely's view of the database; one interface per table, snake_case as in SQL. */
 export interface Database {
@@ -19,6 +27,8 @@ export interface Database {
   outbox: OutboxTable;
   sync_cursors: SyncCursorsTable;
   alerts: AlertsTable;
+  printers: PrintersTable;
+  print_jobs: PrintJobsTable;
 }
 
 export interface ShopTable {
@@ -204,3 +214,43 @@ export interface AlertsTable {
   resolved_at: number | null;
   resolved_by: number | null;
 }
+
+export interface PrintersTable {
+  id: Generated<number>;
+  name: string;
+  transport: PrinterTransport;
+  host: string | null;
+  port: number | null;
+  device_path: string | null;
+  language: PrinterLanguage;
+  paper: PaperSize;
+  dpi: number;
+  code_page: CodePage;
+  for_labels: 0 | 1;
+  for_receipts: 0 | 1;
+  for_pick_lists: 0 | 1;
+  reports_status: 0 | 1;
+  created_at: number;
+  updated_at: number;
+  removed_at: number | null;
+}
+export type PrinterRow = Selectable<PrintersTable>;
+
+export interface PrintJobsTable {
+  id: Generated<number>;
+  printer_id: number;
+  kind: PrintDocumentKind;
+  document_key: string;
+  bytes: Buffer;
+  state: PrintJobState;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  last_error: string | null;
+  may_have_printed: Generated<0 | 1>;
+  created_by: number | null;
+  reprint_of: number | null;
+  reprint_reason: string | null;
+  created_at: number;
+  printed_at: number | null;
+}
+export type PrintJobRow = Selectable<PrintJobsTable>;

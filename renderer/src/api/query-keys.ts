@@ -44,6 +44,9 @@ const ALSO_STALE: Record<EventDomain, readonly EventDomain[]> = {
   outbox: ['accounts', 'postings'],
   alerts: ['postings'],
   sync: ['accounts', 'outbox'],
+  // The job list names each job's printer.
+  printers: ['printing'],
+  printing: [],
 };
 
 export function invalidateDomain(queryClient: QueryClient, domain: string) {

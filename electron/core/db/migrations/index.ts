@@ -1,5 +1,6 @@
 import { migration0001 } from './0001_foundation';
 import { migration0002 } from './0002_marketplace';
+import { migration0003 } from './0003_printing';
 
 /**
  * One migration: plain SQL run in its own transaction. Released migrations are never edited or
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** In order; the position (1-based) is the schema version stored in `PRAGMA user_version`. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];

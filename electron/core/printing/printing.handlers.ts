@@ -1,0 +1,290 @@
+import type { Printer } from '../../../shared/schemas/printing.schema';
+import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
+import { ApiFailure } from '../api/failure';
+import type { PrinterRow } from '../db/schema';
+import { findPosting, postingItems } from '../postings/postings.repo';
+import {
+  renderPackageLabel,
+  renderTestPage,
+  type PackageLabel,
+  type PrinterProfile,
+} from './documents';
+import {
+  findJobRow,
+  findPrinter,
+  getJob,
+  insertJob,
+  labelPrinter,
+  listJobs,
+  listPrinters,
+  toPrinter,
+} from './printing.repo';
+import { readPrinterStatus } from './status';
+import { DEFAULT_TIMEOUTS } from './transport';
+
+type PrintingMethods =
+  | 'printers.list'
+  | 'printers.save'
+  | 'printers.remove'
+  | 'printers.status'
+  | 'printers.testPage'
+  | 'printing.printPostingLabel'
+  | 'printing.jobs'
+  | 'printing.reprint'
+  | 'printing.retry';
+
+function profile(row: PrinterRow): PrinterProfile {
+  return {
+    name: row.name,
+    language: row.language,
+    paper: row.paper,
+    dpi: row.dpi,
+    codePage: row.code_page,
+  };
+}
+
+async function printerOrFail(ctx: HandlerContext, printerId: number): Promise<PrinterRow> {
+  const row = await findPrinter(ctx.db, printerId);
+  if (!row) throw new ApiFailure('not_found', `No printer ${printerId}`);
+  return row;
+}
+
+async function jobOrFail(ctx: HandlerContext, jobId: number) {
+  const job = await getJob(ctx.db, jobId);
+  if (!job) throw new ApiFailure('not_found', `No print job ${jobId}`);
+  return job;
+}
+
+/** Local wall-clock time of the station, `YYYY-MM-DD HH:MM`, as printed on documents. */
+function stationDate(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The person the parcel goes to, when the marketplace gave one (rFBS `addressee`, `customer`). */
+function addresseeOf(raw: string): string | null {
+  try {
+    const posting = JSON.parse(raw) as {
+      addressee?: { name?: unknown } | null;
+      customer?: { name?: unknown } | null;
+    };
+    const name = posting.addressee?.name ?? posting.customer?.name;
+    return typeof name === 'string' && name.trim() ? name.trim() : null;
+  } catch {
+    return null;
+  }
+}
+
+async function packageLabel(ctx: HandlerContext, postingNumber: string): Promise<PackageLabel> {
+  const posting = await findPosting(ctx.db, postingNumber);
+  if (!posting) throw new ApiFailure('not_found', `No posting ${postingNumber}`);
+  const [items, warehouse] = await Promise.all([
+    postingItems(ctx.db, posting.id),
+    posting.warehouse_id
+      ? ctx.db
+          .selectFrom('warehouses')
+          .select('name')
+          .where('account_id', '=', posting.account_id)
+          .where('warehouse_id', '=', posting.warehouse_id)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+  return {
+    postingNumber: posting.posting_number,
+    orderNumber: posting.order_number || null,
+    items: items.map((item) => ({
+      name: item.name,
+      offerId: item.offer_id,
+      quantity: item.quantity,
+    })),
+    warehouse: warehouse?.name ?? null,
+    addressee: addresseeOf(posting.raw),
+    date: stationDate(ctx.now()),
+  };
+}
+
+export const printingHandlers: HandlerMap<PrintingMethods> = {
+  'printers.list': async (_input, ctx) => (await listPrinters(ctx.db)).map(toPrinter),
+
+  'printers.save': async (input, ctx): Promise<Printer> => {
+    const at = ctx.now();
+    const values = {
+      name: input.name,
+      transport: input.transport,
+      host: input.transport === 'tcp' ? (input.host ?? null) : null,
+      port: input.transport === 'tcp' ? input.port : null,
+      device_path: input.transport === 'device' ? (input.devicePath ?? null) : null,
+      language: input.language,
+      paper: input.paper,
+      dpi: input.dpi,
+      code_page: input.codePage,
+      for_labels: input.usage.labels ? 1 : 0,
+      for_receipts: input.usage.receipts ? 1 : 0,
+      for_pick_lists: input.usage.pickLists ? 1 : 0,
+      reports_status: input.reportsStatus ? 1 : 0,
+      updated_at: at,
+    } as const;
+    const clash = await ctx.db
+      .selectFrom('printers')
+      .select('id')
+      .where('name', '=', input.name)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    if (clash && clash.id !== input.printerId) {
+      throw new ApiFailure('conflict', `A printer named ${input.name} already exists`, {
+        fields: { name: 'taken' },
+      });
+    }
+    const id = await ctx.write(async (trx) => {
+      if (input.printerId === undefined) {
+        const row = await trx
+          .insertInto('printers')
+          .values({ ...values, created_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return row.id;
+      }
+      const result = await trx
+        .updateTable('printers')
+        .set(values)
+        .where('id', '=', input.printerId)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
+      if (!result.numUpdatedRows)
+        throw new ApiFailure('not_found', `No printer ${input.printerId}`);
+      return input.printerId;
+    });
+    return toPrinter(await printerOrFail(ctx, id));
+  },
+
+  'printers.remove': async ({ printerId }, ctx) => {
+    await printerOrFail(ctx, printerId);
+    await ctx.write(async (trx) => {
+      const at = ctx.now();
+      await trx
+        .updateTable('printers')
+        .set({ removed_at: at, updated_at: at })
+        .where('id', '=', printerId)
+        .execute();
+      await trx
+        .updateTable('print_jobs')
+        .set({ state: 'failed', last_error: 'The printer was removed' })
+        .where('printer_id', '=', printerId)
+        .where('state', '=', 'queued')
+        .execute();
+    });
+    return {};
+  },
+
+  'printers.status': async ({ printerId }, ctx) => {
+    const printer = await printerOrFail(ctx, printerId);
+    const report = await readPrinterStatus(printer, DEFAULT_TIMEOUTS);
+    return { printerId, state: report.state, reason: report.reason, checkedAt: ctx.now() };
+  },
+
+  'printers.testPage': async ({ printerId }, ctx) => {
+    const session = requireSession(ctx);
+    const printer = await printerOrFail(ctx, printerId);
+    const bytes = renderTestPage(profile(printer), stationDate(ctx.now()));
+    const id = await ctx.write((trx) =>
+      insertJob(trx, {
+        printerId,
+        kind: 'test_page',
+        documentKey: printer.name,
+        bytes,
+        createdBy: session.user.id,
+        at: ctx.now(),
+      }),
+    );
+    return jobOrFail(ctx, id);
+  },
+
+  'printing.printPostingLabel': async ({ postingNumber, printerId }, ctx) => {
+    const session = requireSession(ctx);
+    const printer =
+      printerId === undefined ? await labelPrinter(ctx.db) : await printerOrFail(ctx, printerId);
+    if (!printer) {
+      throw new ApiFailure('invalid_state', 'No printer is marked for shipping labels');
+    }
+    const doc = await packageLabel(ctx, postingNumber);
+    const bytes = renderPackageLabel(profile(printer), doc);
+    const id = await ctx.write(async (trx) => {
+      const earlier = await trx
+        .selectFrom('print_jobs')
+        .select(['id', 'state'])
+        .where('kind', '=', 'posting_label')
+        .where('document_key', '=', doc.postingNumber)
+        .where('state', 'in', ['queued', 'sending', 'printed'])
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      // Pressing "print" twice must not give two labels; a second label is a reprint.
+      if (earlier?.state === 'printed') {
+        throw new ApiFailure(
+          'conflict',
+          `The label for ${doc.postingNumber} was printed; reprint it with a reason`,
+        );
+      }
+      if (earlier) return earlier.id;
+      return insertJob(trx, {
+        printerId: printer.id,
+        kind: 'posting_label',
+        documentKey: doc.postingNumber,
+        bytes,
+        createdBy: session.user.id,
+        at: ctx.now(),
+      });
+    });
+    return jobOrFail(ctx, id);
+  },
+
+  'printing.jobs': (input, ctx) => listJobs(ctx.db, input),
+
+  'printing.reprint': async ({ jobId, reason }, ctx) => {
+    const session = requireSession(ctx);
+    const id = await ctx.write(async (trx) => {
+      const original = await findJobRow(trx, jobId);
+      if (!original) throw new ApiFailure('not_found', `No print job ${jobId}`);
+      if (original.state === 'queued' || original.state === 'sending') {
+        throw new ApiFailure('invalid_state', 'This job has not finished yet');
+      }
+      const printer = await findPrinter(trx, original.printer_id);
+      if (!printer) throw new ApiFailure('invalid_state', 'The printer of this job was removed');
+      return insertJob(trx, {
+        printerId: original.printer_id,
+        kind: original.kind,
+        documentKey: original.document_key,
+        bytes: original.bytes,
+        createdBy: session.user.id,
+        at: ctx.now(),
+        reprintOf: original.id,
+        reprintReason: reason,
+      });
+    });
+    return jobOrFail(ctx, id);
+  },
+
+  'printing.retry': async ({ jobId }, ctx) => {
+    await ctx.write(async (trx) => {
+      const job = await findJobRow(trx, jobId);
+      if (!job) throw new ApiFailure('not_found', `No print job ${jobId}`);
+      if (job.state !== 'failed')
+        throw new ApiFailure('invalid_state', 'Only a failed job can be retried');
+      if (job.may_have_printed) {
+        throw new ApiFailure(
+          'invalid_state',
+          'This job may have printed; reprint it with a reason',
+        );
+      }
+      if (!(await findPrinter(trx, job.printer_id))) {
+        throw new ApiFailure('invalid_state', 'The printer of this job was removed');
+      }
+      await trx
+        .updateTable('print_jobs')
+        .set({ state: 'queued', attempts: 0, last_error: null, next_attempt_at: ctx.now() })
+        .where('id', '=', jobId)
+        .execute();
+    });
+    return jobOrFail(ctx, jobId);
+  },
+};

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+
+export const PRINTER_TRANSPORTS = ['tcp', 'device'] as const;
+export type PrinterTransport = (typeof PRINTER_TRANSPORTS)[number];
+
+export const PRINTER_LANGUAGES = ['escpos', 'zpl'] as const;
+export type PrinterLanguage = (typeof PRINTER_LANGUAGES)[number];
+
+/** Rolls (`58mm`, `80mm`) have no fixed length; the others are die-cut labels, width × length. */
+export const PAPER_SIZES = ['58mm', '80mm', '4x6in', '120x75mm', '58x40mm'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export const PRINTER_DPIS = [203, 300] as const;
+export type PrinterDpi = (typeof PRINTER_DPIS)[number];
+
+/**
+ * ESC/POS character tables we select with `ESC t n`. ZPL printers ignore this: their labels are
+ * always UTF-8 (`^CI28`).
+ */
+export const CODE_PAGES = [
+  'pc437',
+  'pc850',
+  'pc852',
+  'pc858',
+  'cp866',
+  'wpc1251',
+  'wpc1252',
+] as const;
+export type CodePage = (typeof CODE_PAGES)[number];
+
+export const PRINTER_STATES = ['ready', 'paper_out', 'cover_open', 'offline', 'unknown'] as const;
+export type PrinterState = (typeof PRINTER_STATES)[number];
+
+export const PRINT_JOB_STATES = ['queued', 'sending', 'printed', 'failed'] as const;
+export type PrintJobState = (typeof PRINT_JOB_STATES)[number];
+
+export const PRINT_DOCUMENT_KINDS = ['posting_label', 'test_page'] as const;
+export type PrintDocumentKind = (typeof PRINT_DOCUMENT_KINDS)[number];
+
+const id = z.number().int().positive();
+
+/**
+ * A device file on the station: `/dev/usb/lp0`-style on Linux and macOS, `\\.\…`, `LPTn` or
+ * `COMn` on Windows. Nothing else, so a printer setting cannot be used to overwrite a file.
+ */
+const devicePath = z
+  .string()
+  .trim()
+  .max(256)
+  .regex(/^(\/dev\/[A-Za-z0-9._/-]+|\\\\\.\\.+|(LPT|COM)\d{1,2})$/);
+
+export const printerUsage = z.object({
+  /** Shipping / package labels. */
+  labels: z.boolean().default(false),
+  /** Receipts and packing slips. */
+  receipts: z.boolean().default(false),
+  pickLists: z.boolean().default(false),
+});
+
+export const savePrinterInput = z
+  .object({
+    /** Omit to add a printer; give to change one. */
+    printerId: id.optional(),
+    name: z.string().trim().min(1).max(80),
+    transport: z.enum(PRINTER_TRANSPORTS),
+    host: z
+      .string()
+      .trim()
+      .max(253)
+      .regex(/^[A-Za-z0-9.:_-]+$/)
+      .optional(),
+    port: z.number().int().min(1).max(65535).default(9100),
+    devicePath: devicePath.optional(),
+    language: z.enum(PRINTER_LANGUAGES),
+    paper: z.enum(PAPER_SIZES),
+    dpi: z.union([z.literal(203), z.literal(300)]).default(203),
+    codePage: z.enum(CODE_PAGES).default('pc437'),
+    usage: printerUsage.default({ labels: false, receipts: false, pickLists: false }),
+    /**
+     * Whether the printer answers status queries (ESC/POS `DLE EOT`, ZPL `~HS`) on its
+     * transport. When it does not, "printed" can only mean every byte was accepted.
+     */
+    reportsStatus: z.boolean().default(true),
+  })
+  .superRefine((value, issues) => {
+    if (value.transport === 'tcp' && !value.host)
+      issues.addIssue({
+        code: 'custom',
+        path: ['host'],
+        message: 'A network printer needs a host',
+      });
+    if (value.transport === 'device' && !value.devicePath)
+      issues.addIssue({
+        code: 'custom',
+        path: ['devicePath'],
+        message: 'A device printer needs a device path',
+      });
+  });
+
+export const printerIdInput = z.object({ printerId: id });
+
+export const printer = z.object({
+  id,
+  name: z.string(),
+  transport: z.enum(PRINTER_TRANSPORTS),
+  host: z.string().nullable(),
+  port: z.number().int().nullable(),
+  devicePath: z.string().nullable(),
+  language: z.enum(PRINTER_LANGUAGES),
+  paper: z.enum(PAPER_SIZES),
+  dpi: z.number().int(),
+  codePage: z.enum(CODE_PAGES),
+  usage: z.object({ labels: z.boolean(), receipts: z.boolean(), pickLists: z.boolean() }),
+  reportsStatus: z.boolean(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Printer = z.infer<typeof printer>;
+
+export const printerStatus = z.object({
+  printerId: id,
+  state: z.enum(PRINTER_STATES),
+  /** Why, in plain English, when not simply ready (or a warning such as "paper near end"). */
+  reason: z.string().nullable(),
+  checkedAt: z.number().int(),
+});
+
+export const printJob = z.object({
+  id,
+  printerId: id,
+  printerName: z.string(),
+  kind: z.enum(PRINT_DOCUMENT_KINDS),
+  /** What was printed: the posting number for a label, the printer name for a test page. */
+  documentKey: z.string(),
+  state: z.enum(PRINT_JOB_STATES),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  /** The bytes may have reached the printer: send again only as a reprint, with a reason. */
+  mayHavePrinted: z.boolean(),
+  createdBy: z.string().nullable(),
+  reprintOf: id.nullable(),
+  reprintReason: z.string().nullable(),
+  createdAt: z.number().int(),
+  printedAt: z.number().int().nullable(),
+  sizeBytes: z.number().int(),
+});
+export type PrintJob = z.infer<typeof printJob>;
+
+export const printPostingLabelInput = z.object({
+  postingNumber: z.string().trim().min(1).max(64),
+  /** Omit to use the printer marked for shipping labels. */
+  printerId: id.optional(),
+});
+
+export const listPrintJobsInput = z.object({
+  printerId: id.optional(),
+  documentKey: z.string().trim().min(1).max(64).optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export const reprintInput = z.object({
+  jobId: id,
+  reason: z.string().trim().min(3).max(200),
+});
+
+export const printJobIdInput = z.object({ jobId: id });
