@@ -59,6 +59,18 @@ const DAY = 24 * 60 * 60 * 1000;
 const PULL_OVERLAP_MS = 5 * 60 * 1000;
 const STOCK_BATCH = 100;
 
+/**
+ * A marketplace that hands back a cursor it already gave in this pass would page forever: the
+ * pass stops as a malformed reply and the next cycle starts it over.
+ */
+function nextCursor(seen: Set<string>, next: string | null): string | null {
+  if (next === null) return null;
+  if (seen.has(next))
+    throw new MarketplaceError('malformed', 'The marketplace returned a page cursor twice');
+  seen.add(next);
+  return next;
+}
+
 interface AccountRuntime {
   connection: ConnectionState;
   nextPullAt: number | null;
@@ -260,6 +272,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     );
     const until = now();
     let cursor: string | null = null;
+    const seen = new Set<string>();
     let pages = 0;
     do {
       const page = await connector.listPostings({
@@ -276,7 +289,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       ingestion.postings += page.items.length;
       if (conflicts.length && (await raiseAlerts(db, account.id, conflicts, at)) > 0)
         options.publish('alerts');
-      cursor = page.next;
+      cursor = nextCursor(seen, page.next);
       pages++;
     } while (cursor);
     await writeCursor(db, account.id, 'postings.changedSince', String(until), now());
@@ -305,6 +318,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
     if (!connector.capabilities.products) return;
     let cursor: string | null = null;
+    const seen = new Set<string>();
     do {
       const page = await connector.listProducts(cursor);
       await writeExclusive(db, sqlite, () => {
@@ -327,7 +341,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
           for (const barcode of p.barcodes) addBarcode.run(account.id, barcode, p.productId);
         }
       });
-      cursor = page.next;
+      cursor = nextCursor(seen, page.next);
     } while (cursor);
     await writeCursor(db, account.id, 'catalog.pulledAt', String(at), now());
     options.publish('products');

@@ -115,8 +115,13 @@ export async function verifyAction(connector: Connector, row: OutboxRow): Promis
     posting = await connector.getPosting(postingNumber);
   } catch (error) {
     const outcome = fromError(error, action);
-    // A failed read-back leaves the action where it was; only the wait changes.
-    return { ...outcome, state: row.state === 'uncertain' ? 'uncertain' : 'verifying' };
+    // A failed read-back leaves the action where it was; only the wait changes, and it grows,
+    // so a read that keeps failing can never spin the pusher.
+    return {
+      ...outcome,
+      backoff: true,
+      state: row.state === 'uncertain' ? 'uncertain' : 'verifying',
+    };
   }
   if (!posting) {
     return {
