@@ -42,13 +42,22 @@ describe('Demo store, Orders and sync health in Chromium', () => {
     const health = page.getByRole('status', { name: 'Marketplace sync' });
     await health.getByText('Connected').waitFor({ timeout: 30_000 });
 
+    // The first pull runs in the background; on a loaded machine it can take a while.
+    await expect
+      .poll(
+        async () =>
+          ((await api(station.url, 'postings.search', { limit: 5 }, token)).body.data?.items ?? [])
+            .length,
+        { timeout: 90_000, interval: 500 },
+      )
+      .toBeGreaterThanOrEqual(3);
     await nav.getByRole('link', { name: 'Orders' }).click();
     await page.getByRole('heading', { name: 'Orders' }).waitFor();
     const table = page.getByRole('region', { name: 'Postings' });
     await table
       .getByRole('button', { name: /^\d{8}-\d{4}-\d+$/ })
       .nth(2)
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 60_000 });
 
     const toPack = (
       await api(station.url, 'postings.search', { status: 'to_pack', limit: 50 }, token)
