@@ -18,6 +18,13 @@ export const EVENT_DOMAINS = [
   'sync',
   'printers',
   'printing',
+  'packing',
+  'picking',
+  'dispatch',
+  'stats',
+  'scanners',
+  /** New serial scans to take (`scanners.take`); published by the core, not by a method. */
+  'scans',
 ] as const;
 export type EventDomain = (typeof EVENT_DOMAINS)[number];
 export type AppEventName = `${EventDomain}.changed`;

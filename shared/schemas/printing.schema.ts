@@ -34,7 +34,14 @@ export type PrinterState = (typeof PRINTER_STATES)[number];
 export const PRINT_JOB_STATES = ['queued', 'sending', 'printed', 'failed'] as const;
 export type PrintJobState = (typeof PRINT_JOB_STATES)[number];
 
-export const PRINT_DOCUMENT_KINDS = ['posting_label', 'test_page'] as const;
+export const PRINT_DOCUMENT_KINDS = [
+  'posting_label',
+  'marketplace_label',
+  'packing_slip',
+  'pick_list',
+  'manifest',
+  'test_page',
+] as const;
 export type PrintDocumentKind = (typeof PRINT_DOCUMENT_KINDS)[number];
 
 const id = z.number().int().positive();
@@ -164,3 +171,29 @@ export const reprintInput = z.object({
 });
 
 export const printJobIdInput = z.object({ jobId: id });
+
+export const printPickListInput = z.object({
+  pickListId: id,
+  /** Omit to use the printer marked for pick lists. */
+  printerId: id.optional(),
+});
+
+export const printManifestInput = z.object({
+  batchId: id,
+  /** Omit to use the printer marked for receipts. */
+  printerId: id.optional(),
+});
+
+/** A document to preview: what it is, which one (posting number, pick list or batch id), for which printer. */
+export const previewInput = z.object({
+  kind: z.enum(PRINT_DOCUMENT_KINDS),
+  documentKey: z.string().trim().min(1).max(64),
+  printerId: id,
+});
+
+export const preview = z.object({
+  /** `data:image/png;base64,…` */
+  dataUrl: z.string(),
+  widthPx: z.number().int().positive(),
+  heightPx: z.number().int().positive(),
+});

@@ -1,7 +1,9 @@
 import { accountsHandlers } from '../accounts/accounts.handlers';
 import { auditHandlers } from '../audit/audit.handlers';
 import { authHandlers } from '../auth/auth.handlers';
+import { counterHandlers } from '../packing/counter.stubs';
 import { postingsHandlers } from '../postings/postings.handlers';
+import { printDocumentHandlers } from '../printing/documents.stubs';
 import { printingHandlers } from '../printing/printing.handlers';
 import { productsHandlers } from '../products/products.handlers';
 import { setupHandlers } from '../setup/setup.handlers';
@@ -22,4 +24,6 @@ export const handlers: Handlers = {
   ...productsHandlers,
   ...outboxHandlers,
   ...printingHandlers,
+  ...printDocumentHandlers,
+  ...counterHandlers,
 };

@@ -104,6 +104,46 @@ async function packageLabel(ctx: HandlerContext, postingNumber: string): Promise
   };
 }
 
+/**
+ * Queues our package label for a posting on a printer and returns the job id. Pressing "print"
+ * twice must not give two labels: a label already queued is returned, one already printed
+ * needs a reprint with a reason.
+ */
+export async function queuePostingLabel(
+  ctx: HandlerContext,
+  printer: PrinterRow,
+  postingNumber: string,
+  userId: number,
+): Promise<number> {
+  const doc = await packageLabel(ctx, postingNumber);
+  const bytes = renderPackageLabel(profile(printer), doc);
+  return ctx.write(async (trx) => {
+    const earlier = await trx
+      .selectFrom('print_jobs')
+      .select(['id', 'state'])
+      .where('kind', '=', 'posting_label')
+      .where('document_key', '=', doc.postingNumber)
+      .where('state', 'in', ['queued', 'sending', 'printed'])
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    if (earlier?.state === 'printed') {
+      throw new ApiFailure(
+        'conflict',
+        `The label for ${doc.postingNumber} was printed; reprint it with a reason`,
+      );
+    }
+    if (earlier) return earlier.id;
+    return insertJob(trx, {
+      printerId: printer.id,
+      kind: 'posting_label',
+      documentKey: doc.postingNumber,
+      bytes,
+      createdBy: userId,
+      at: ctx.now(),
+    });
+  });
+}
+
 export const printingHandlers: HandlerMap<PrintingMethods> = {
   'printers.list': async (_input, ctx) => (await listPrinters(ctx.db)).map(toPrinter),
 
@@ -207,34 +247,7 @@ export const printingHandlers: HandlerMap<PrintingMethods> = {
     if (!printer) {
       throw new ApiFailure('invalid_state', 'No printer is marked for shipping labels');
     }
-    const doc = await packageLabel(ctx, postingNumber);
-    const bytes = renderPackageLabel(profile(printer), doc);
-    const id = await ctx.write(async (trx) => {
-      const earlier = await trx
-        .selectFrom('print_jobs')
-        .select(['id', 'state'])
-        .where('kind', '=', 'posting_label')
-        .where('document_key', '=', doc.postingNumber)
-        .where('state', 'in', ['queued', 'sending', 'printed'])
-        .orderBy('id', 'desc')
-        .executeTakeFirst();
-      // Pressing "print" twice must not give two labels; a second label is a reprint.
-      if (earlier?.state === 'printed') {
-        throw new ApiFailure(
-          'conflict',
-          `The label for ${doc.postingNumber} was printed; reprint it with a reason`,
-        );
-      }
-      if (earlier) return earlier.id;
-      return insertJob(trx, {
-        printerId: printer.id,
-        kind: 'posting_label',
-        documentKey: doc.postingNumber,
-        bytes,
-        createdBy: session.user.id,
-        at: ctx.now(),
-      });
-    });
+    const id = await queuePostingLabel(ctx, printer, postingNumber, session.user.id);
     return jobOrFail(ctx, id);
   },
 

@@ -47,6 +47,14 @@ const ALSO_STALE: Record<EventDomain, readonly EventDomain[]> = {
   // The job list names each job's printer.
   printers: ['printing'],
   printing: [],
+  // Completing a posting queues its ship action and its label; a dispatch batch reads packed
+  // postings; scans are taken by whichever screen listens, not cached.
+  packing: ['postings', 'outbox', 'accounts', 'printing', 'dispatch'],
+  picking: [],
+  dispatch: ['printing'],
+  stats: [],
+  scanners: [],
+  scans: [],
 };
 
 export function invalidateDomain(queryClient: QueryClient, domain: string) {

@@ -1,6 +1,11 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
+  CarOutlined,
   CloudSyncOutlined,
+  InboxOutlined,
+  PrinterOutlined,
+  ProfileOutlined,
   HomeOutlined,
   LogoutOutlined,
   SettingOutlined,
@@ -15,6 +20,11 @@ import { SwitchOperatorModal } from '../features/auth/SwitchOperatorModal';
 import { AuditPage } from '../features/audit/AuditPage';
 import { HomePage } from '../features/home/HomePage';
 import { OrdersPage } from '../features/orders/OrdersPage';
+import { DispatchPage } from '../features/dispatch/DispatchPage';
+import { PackingPage } from '../features/packing/PackingPage';
+import { PickListsPage } from '../features/picking/PickListsPage';
+import { PrintingPage } from '../features/printing/PrintingPage';
+import { CounterStatsPage } from '../features/stats/CounterStatsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -28,6 +38,11 @@ import { useSessionActions } from './useSessionActions';
 const ICONS: Record<Route, ReactNode> = {
   home: <HomeOutlined aria-hidden />,
   orders: <UnorderedListOutlined aria-hidden />,
+  picking: <ProfileOutlined aria-hidden />,
+  packing: <InboxOutlined aria-hidden />,
+  dispatch: <CarOutlined aria-hidden />,
+  stats: <BarChartOutlined aria-hidden />,
+  printing: <PrinterOutlined aria-hidden />,
   sync: <CloudSyncOutlined aria-hidden />,
   users: <TeamOutlined aria-hidden />,
   audit: <AuditOutlined aria-hidden />,
@@ -37,6 +52,11 @@ const ICONS: Record<Route, ReactNode> = {
 const PAGES: Record<Route, () => ReactNode> = {
   home: HomePage,
   orders: OrdersPage,
+  picking: PickListsPage,
+  packing: PackingPage,
+  dispatch: DispatchPage,
+  stats: CounterStatsPage,
+  printing: PrintingPage,
   sync: SyncPage,
   users: UsersPage,
   audit: AuditPage,

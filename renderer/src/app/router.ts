@@ -1,6 +1,18 @@
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = ['home', 'orders', 'sync', 'users', 'audit', 'settings'] as const;
+export const ROUTES = [
+  'home',
+  'orders',
+  'picking',
+  'packing',
+  'dispatch',
+  'stats',
+  'sync',
+  'printing',
+  'users',
+  'audit',
+  'settings',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Hash routes (`#/users`) work the same from `file://` in Electron and over HTTP at the station. */

@@ -24,7 +24,12 @@ export function isBackOffice(role: Role) {
 const SECTION_ROLES: Record<Route, readonly Role[]> = {
   home: ROLES,
   orders: COUNTER_ROLES,
+  picking: COUNTER_ROLES,
+  packing: COUNTER_ROLES,
+  dispatch: COUNTER_ROLES,
+  stats: BACK_OFFICE_ROLES,
   sync: COUNTER_ROLES,
+  printing: COUNTER_ROLES,
   users: ['administrator'],
   audit: BACK_OFFICE_ROLES,
   settings: ROLES,

@@ -41,6 +41,11 @@ export function HomePage() {
   );
   const texts: Record<Exclude<Route, 'home'>, string> = {
     orders: t('home.ordersText'),
+    picking: t('home.pickingText'),
+    packing: t('home.packingText'),
+    dispatch: t('home.dispatchText'),
+    stats: t('home.statsText'),
+    printing: t('home.printingText'),
     sync: t('home.syncText'),
     users: t('home.usersText'),
     audit: t('home.auditText'),

@@ -1,3 +1,5 @@
+import { counterEn } from './counter.en';
+import { printingEn } from './printing.en';
 /** English: the source language. Every other locale must have exactly these keys. */
 export const en = {
   common: {
@@ -14,6 +16,11 @@ export const en = {
     label: 'Sections',
     home: 'Home',
     orders: 'Orders',
+    picking: 'Pick lists',
+    packing: 'Packing',
+    dispatch: 'Dispatch',
+    stats: 'Counter statistics',
+    printing: 'Printing',
     sync: 'Sync',
     users: 'Users',
     audit: 'Audit log',
@@ -108,6 +115,12 @@ export const en = {
     auditText: 'See who did what, when and from where.',
     settingsText: 'Language, theme, your PIN and password.',
     ordersText: 'Find any posting by its number, see its items and ship it.',
+    pickingText: 'Gather postings into a pick list sorted for one walk through the shelves.',
+    packingText:
+      'Scan a posting, scan its items, complete: the label prints and the shipment is queued.',
+    dispatchText: 'Scan packed parcels into a handover batch for a carrier and print its manifest.',
+    statsText: 'Orders and units packed per packer per hour, wrong scans caught, time per order.',
+    printingText: 'Label and receipt printers, their status, and the print queue.',
     syncText: 'Your marketplace connection, actions waiting to be sent and alerts.',
     connectTitle: 'Connect a store',
     connectText:
@@ -431,6 +444,8 @@ export const en = {
     wrongPin: 'Wrong PIN.',
     switched: 'Now working as {{name}}.',
   },
+  ...counterEn,
+  ...printingEn,
 };
 
 export type Messages = typeof en;

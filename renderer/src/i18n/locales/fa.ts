@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { counterFa } from './counter.fa';
+import { printingFa } from './printing.fa';
 
 export const fa: Messages = {
   common: {
@@ -15,6 +17,11 @@ export const fa: Messages = {
     label: 'بخش‌ها',
     home: 'خانه',
     orders: 'سفارش‌ها',
+    picking: 'فهرست‌های برداشت',
+    packing: 'بسته‌بندی',
+    dispatch: 'تحویل به حمل‌کننده',
+    stats: 'آمار بسته‌بندی',
+    printing: 'چاپ',
     sync: 'همگام‌سازی',
     users: 'کاربران',
     audit: 'گزارش رویدادها',
@@ -110,6 +117,13 @@ export const fa: Messages = {
     auditText: 'ببینید چه کسی، چه کاری را، کی و از کجا انجام داده است.',
     settingsText: 'زبان، پوسته، PIN و گذرواژهٔ شما.',
     ordersText: 'هر مرسوله را با شماره‌اش پیدا کنید، اقلام آن را ببینید و ارسالش کنید.',
+    pickingText: 'مرسوله‌ها را در یک فهرست برداشت جمع کنید که برای یک دور در قفسه‌ها مرتب شده است.',
+    packingText:
+      'مرسوله و کالاهایش را اسکن کنید و تمام کنید: برچسب چاپ و ارسال در صف قرار می‌گیرد.',
+    dispatchText:
+      'بسته‌های آماده را در یک دسته تحویل به حمل‌کننده اسکن کنید و صورت‌حساب آن را چاپ کنید.',
+    statsText: 'سفارش و تعداد کالا در ساعت برای هر بسته‌بند، اسکن‌های اشتباه و زمان هر سفارش.',
+    printingText: 'چاپگرهای برچسب و رسید، وضعیت آن‌ها و صف چاپ.',
     syncText: 'اتصال به بازارگاه، کارهای در صف ارسال و هشدارها.',
     connectTitle: 'فروشگاهی را متصل کنید',
     connectText:
@@ -432,4 +446,6 @@ export const fa: Messages = {
     wrongPin: 'PIN نادرست است.',
     switched: 'اکنون {{name}} کار می‌کند.',
   },
+  ...counterFa,
+  ...printingFa,
 };

@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { counterRu } from './counter.ru';
+import { printingRu } from './printing.ru';
 
 export const ru: Messages = {
   common: {
@@ -15,6 +17,11 @@ export const ru: Messages = {
     label: 'Разделы',
     home: 'Главная',
     orders: 'Заказы',
+    picking: 'Листы подбора',
+    packing: 'Упаковка',
+    dispatch: 'Отгрузка',
+    stats: 'Статистика упаковки',
+    printing: 'Печать',
     sync: 'Синхронизация',
     users: 'Пользователи',
     audit: 'Журнал аудита',
@@ -110,6 +117,14 @@ export const ru: Messages = {
     auditText: 'Кто, что, когда и откуда сделал.',
     settingsText: 'Язык, тема, ваш PIN-код и пароль.',
     ordersText: 'Найдите любое отправление по номеру, посмотрите состав и отгрузите его.',
+    pickingText:
+      'Соберите отправления в лист подбора, отсортированный для одного обхода стеллажей.',
+    packingText:
+      'Отсканируйте отправление и его товары, завершите: этикетка печатается, отгрузка ставится в очередь.',
+    dispatchText: 'Сканируйте упакованные посылки в партию передачи перевозчику и печатайте акт.',
+    statsText:
+      'Заказы и единицы в час по упаковщикам, пойманные ошибки сканирования, время на заказ.',
+    printingText: 'Принтеры этикеток и чеков, их состояние и очередь печати.',
     syncText: 'Связь с маркетплейсом, действия в очереди на отправку и предупреждения.',
     connectTitle: 'Подключите магазин',
     connectText:
@@ -433,4 +448,6 @@ export const ru: Messages = {
     wrongPin: 'Неверный PIN-код.',
     switched: 'Теперь работает {{name}}.',
   },
+  ...counterRu,
+  ...printingRu,
 };

@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { counterZh } from './counter.zh';
+import { printingZh } from './printing.zh';
 
 export const zh: Messages = {
   common: {
@@ -15,6 +17,11 @@ export const zh: Messages = {
     label: '栏目',
     home: '首页',
     orders: '订单',
+    picking: '拣货单',
+    packing: '打包',
+    dispatch: '交接发货',
+    stats: '打包统计',
+    printing: '打印',
     sync: '同步',
     users: '用户',
     audit: '审计日志',
@@ -108,6 +115,11 @@ export const zh: Messages = {
     auditText: '查看谁在何时、何地做了什么。',
     settingsText: '语言、主题、您的 PIN 码和密码。',
     ordersText: '按编号查找任意货件，查看商品并发货。',
+    pickingText: '把待发货单汇总成拣货单，按货架顺序一次走完。',
+    packingText: '扫描货件和商品，完成后自动打印面单并排队发货。',
+    dispatchText: '把已打包的包裹扫描进承运商交接批次，并打印交接清单。',
+    statsText: '每位打包员每小时的订单和件数、拦截的错扫、每单平均用时。',
+    printingText: '面单和小票打印机、其状态以及打印队列。',
     syncText: '平台连接状态、等待发送的操作和提醒。',
     connectTitle: '连接店铺',
     connectText:
@@ -424,4 +436,6 @@ export const zh: Messages = {
     wrongPin: 'PIN 码错误。',
     switched: '当前操作员：{{name}}。',
   },
+  ...counterZh,
+  ...printingZh,
 };
