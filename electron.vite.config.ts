@@ -2,19 +2,26 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
+import { contentSecurityPolicy } from './shared/security/csp';
 
 const root = import.meta.dirname;
 
 /**
- * In `electron-vite dev` the React plugin injects an inline refresh preamble, which the page's
- * CSP (`script-src 'self'`) would block. Only the dev server relaxes it; builds keep it strict.
+ * Writes the page's one policy into `index.html`'s meta tag. In `electron-vite dev` the React
+ * plugin injects an inline refresh preamble, so only the dev server allows inline scripts;
+ * builds stay strict.
  */
-const devServerCsp: Plugin = {
-  name: 'packdesk-dev-server-csp',
-  apply: 'serve',
-  transformIndexHtml: (html) =>
-    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
-};
+function pageCsp(): Plugin {
+  let devServer = false;
+  return {
+    name: 'packdesk-page-csp',
+    configResolved: (config) => {
+      devServer = config.command === 'serve';
+    },
+    transformIndexHtml: (html) =>
+      html.replace('%PACKDESK_CSP%', contentSecurityPolicy({ devServer, asHeader: false })),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -41,7 +48,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react(), devServerCsp],
+    plugins: [react(), pageCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // Phones on the LAN load this bundle from the station too.

@@ -20,6 +20,7 @@ export default defineConfig({
             'test/sync/**/*.test.ts',
             'test/printing/**/*.test.ts',
             'test/scanner/**/*.test.ts',
+            'test/packing/**/*.test.ts',
           ],
           testTimeout: 30_000,
         },

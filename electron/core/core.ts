@@ -6,8 +6,11 @@ import { handlers } from './api/handlers';
 import { createRegistry, type Registry } from './api/registry';
 import { RateLimiter } from './auth/rate-limiter';
 import { openDatabase } from './db/connection';
+import { createScannerService } from './devices/scanner/scanner-service';
 import type { Logger } from './logging/logger';
 import { createMarketplaceHub } from './marketplace/hub';
+import { createLabelPrefetch, type LabelPrefetch } from './printing/label-prefetch';
+import { warmUpRendering } from './printing/warm-up';
 import { createPrinting, type PrintWorker } from './printing/worker';
 import { SecretBox } from './secrets/secret-box';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
@@ -24,6 +27,8 @@ export interface CoreOptions {
   autoSync?: boolean;
   /** Per marketplace request (default 30 s). */
   marketplaceTimeoutMs?: number;
+  /** Serial scanner reconnect backoff (tests shorten it). */
+  scannerReconnect?: { baseMs?: number; capMs?: number; minMs?: number };
 }
 
 export interface Core {
@@ -31,6 +36,8 @@ export interface Core {
   sync: SyncEngine;
   /** The print queue's sender; runs from creation until `close`. */
   printing: PrintWorker;
+  /** Fetches and caches marketplace label PDFs as soon as postings are ready for them. */
+  labels: LabelPrefetch;
   services: CoreServices;
   databasePath: string;
   close(): Promise<void>;
@@ -63,6 +70,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     connectorFor: (account) => marketplaces.connectorFor(account),
     publish: (domain) => events.publish(domain),
   });
+  const scanners = createScannerService({
+    db: opened.db,
+    events,
+    log,
+    now,
+    ...(options.scannerReconnect ? { reconnect: options.scannerReconnect } : {}),
+  });
   const services: CoreServices = {
     db: opened.db,
     sqlite: opened.sqlite,
@@ -72,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     secrets,
     marketplaces,
     sync,
+    scanners,
     limiters: {
       loginByUser: new RateLimiter(5, 15 * MINUTE, now),
       loginByOrigin: new RateLimiter(30, 15 * MINUTE, now),
@@ -89,15 +104,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
   });
   await printing.start();
+  const labels = createLabelPrefetch({
+    db: opened.db,
+    now,
+    random,
+    log: log.child({ scope: 'devices.printer' }),
+    events,
+    connectorFor: (account) => marketplaces.connectorFor(account),
+  });
+  // Label fetching talks to the marketplace, so it runs with the sync schedule.
+  if (options.autoSync) labels.start();
+  warmUpRendering(log);
+  await scanners.start();
   const registry = createRegistry(services, handlers);
   return {
     registry,
     sync,
     printing,
+    labels,
     services,
     databasePath,
     close: async () => {
+      await scanners.stop();
       await printing.stop();
+      await labels.stop();
       await sync.stop();
       await marketplaces.close();
       await opened.close();

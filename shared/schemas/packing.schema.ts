@@ -132,6 +132,8 @@ export const scanResult = z.object({
   /** For an unknown code, why (`no_match`, `invalid_check_digit`, `control_characters`…). */
   reason: z.string().nullable(),
   state: packingState,
+  /** On `completed`: the label's print job, or null when no label printer is set up. */
+  labelJobId: z.number().int().nullable().optional(),
 });
 export type ScanResult = z.infer<typeof scanResult>;
 

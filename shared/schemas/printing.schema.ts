@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
-export const PRINTER_TRANSPORTS = ['tcp', 'device'] as const;
+/** `os`: a printer queue of the operating system (CUPS `lp` on Linux and macOS). */
+export const PRINTER_TRANSPORTS = ['tcp', 'device', 'os'] as const;
 export type PrinterTransport = (typeof PRINTER_TRANSPORTS)[number];
 
-export const PRINTER_LANGUAGES = ['escpos', 'zpl'] as const;
+/** `pdf`: documents go to an OS printer queue as PDF and the OS driver prints them. */
+export const PRINTER_LANGUAGES = ['escpos', 'zpl', 'pdf'] as const;
 export type PrinterLanguage = (typeof PRINTER_LANGUAGES)[number];
 
 /** Rolls (`58mm`, `80mm`) have no fixed length; the others are die-cut labels, width × length. */
@@ -27,6 +29,13 @@ export const CODE_PAGES = [
   'wpc1252',
 ] as const;
 export type CodePage = (typeof CODE_PAGES)[number];
+
+/**
+ * Which shipping label completing a posting prints: ours (at once), or the marketplace's PDF
+ * (cached as soon as the marketplace has it; printed when it arrives if it is not there yet).
+ */
+export const LABEL_SOURCES = ['own', 'marketplace'] as const;
+export type LabelSource = (typeof LABEL_SOURCES)[number];
 
 export const PRINTER_STATES = ['ready', 'paper_out', 'cover_open', 'offline', 'unknown'] as const;
 export type PrinterState = (typeof PRINTER_STATES)[number];
@@ -56,6 +65,16 @@ const devicePath = z
   .max(256)
   .regex(/^(\/dev\/[A-Za-z0-9._/-]+|\\\\\.\\.+|(LPT|COM)\d{1,2})$/);
 
+/**
+ * A CUPS queue name: letters, digits, `_`, `-`, `.`, not starting with `-` (so it can never be
+ * read as an option of `lp`). CUPS itself forbids spaces, `/` and `#`.
+ */
+const osQueue = z
+  .string()
+  .trim()
+  .max(127)
+  .regex(/^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/);
+
 export const printerUsage = z.object({
   /** Shipping / package labels. */
   labels: z.boolean().default(false),
@@ -78,6 +97,8 @@ export const savePrinterInput = z
       .optional(),
     port: z.number().int().min(1).max(65535).default(9100),
     devicePath: devicePath.optional(),
+    /** The OS printer queue, for transport `os`. */
+    osQueue: osQueue.optional(),
     language: z.enum(PRINTER_LANGUAGES),
     paper: z.enum(PAPER_SIZES),
     dpi: z.union([z.literal(203), z.literal(300)]).default(203),
@@ -88,8 +109,24 @@ export const savePrinterInput = z
      * transport. When it does not, "printed" can only mean every byte was accepted.
      */
     reportsStatus: z.boolean().default(true),
+    /** On the shipping-label printer: which label completing a posting prints. */
+    labelSource: z.enum(LABEL_SOURCES).default('own'),
+    /** On a receipt printer: completing a posting also prints its packing slip here. */
+    packingSlipOnComplete: z.boolean().default(false),
   })
   .superRefine((value, issues) => {
+    if (value.transport === 'os' && !value.osQueue)
+      issues.addIssue({
+        code: 'custom',
+        path: ['osQueue'],
+        message: 'An OS printer needs a printer queue name',
+      });
+    if (value.language === 'pdf' && value.transport !== 'os')
+      issues.addIssue({
+        code: 'custom',
+        path: ['language'],
+        message: 'PDF goes to OS printers only',
+      });
     if (value.transport === 'tcp' && !value.host)
       issues.addIssue({
         code: 'custom',
@@ -113,12 +150,15 @@ export const printer = z.object({
   host: z.string().nullable(),
   port: z.number().int().nullable(),
   devicePath: z.string().nullable(),
+  osQueue: z.string().nullable(),
   language: z.enum(PRINTER_LANGUAGES),
   paper: z.enum(PAPER_SIZES),
   dpi: z.number().int(),
   codePage: z.enum(CODE_PAGES),
   usage: z.object({ labels: z.boolean(), receipts: z.boolean(), pickLists: z.boolean() }),
   reportsStatus: z.boolean(),
+  labelSource: z.enum(LABEL_SOURCES),
+  packingSlipOnComplete: z.boolean(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

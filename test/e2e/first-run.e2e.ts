@@ -83,7 +83,16 @@ describe('first run, users and roles in Chromium', () => {
     await signIn(page, 'sam', 'packer-password');
     await page.getByRole('heading', { name: 'Hello, Sam Staff' }).waitFor();
     const links = await nav.getByRole('link').allTextContents();
-    expect(links).toEqual(['Home', 'Orders', 'Sync', 'Settings']);
+    expect(links).toEqual([
+      'Home',
+      'Orders',
+      'Pick lists',
+      'Packing',
+      'Dispatch',
+      'Sync',
+      'Printing',
+      'Settings',
+    ]);
     const staffToken = await page.evaluate(() => localStorage.getItem('packdesk.token'));
     expect(staffToken).toBeTruthy();
     const refused = await api(station.url, 'users.list', {}, staffToken);

@@ -16,6 +16,8 @@ export interface CapturedConnection {
   bytes: Buffer;
   /** Status queries answered on this connection. */
   queries: number;
+  /** `performance.now()` when its first byte arrived, for latency benchmarks. */
+  firstByteAt: number | null;
   closed: boolean;
 }
 
@@ -93,12 +95,14 @@ export async function startCapturePrinter(): Promise<CapturePrinter> {
       id: nextId++,
       bytes: Buffer.alloc(0),
       queries: 0,
+      firstByteAt: null,
       closed: false,
     };
     peer.connections.push(record);
     sockets.add(socket);
     let answered = { escpos: 0, zpl: 0 };
     socket.on('data', (chunk: Buffer) => {
+      record.firstByteAt ??= performance.now();
       record.bytes = Buffer.concat([record.bytes, chunk]);
       const mode = peer.mode === 'hold' ? 'ready' : peer.mode;
       const found = scan(record.bytes);

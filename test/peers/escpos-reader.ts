@@ -11,9 +11,20 @@ export interface EscPosLine {
   size: { width: number; height: number };
 }
 
+/** A `GS v 0` raster band: 1 bit per dot, MSB left, 1 = ink. */
+export interface EscPosRaster {
+  width: number;
+  height: number;
+  rowBytes: number;
+  data: Buffer;
+  /** How many lines of text were printed before it: where it sits in the document. */
+  afterLine: number;
+}
+
 export interface EscPosDocument {
   codePage: number | null;
   lines: EscPosLine[];
+  rasters: EscPosRaster[];
   barcodes: { type: number; data: string; hri: number; height: number; moduleWidth: number }[];
   cuts: number;
   feeds: number;
@@ -30,7 +41,14 @@ const ENCODINGS: Record<number, string> = {
 };
 
 export function readEscPos(bytes: Buffer): EscPosDocument {
-  const doc: EscPosDocument = { codePage: null, lines: [], barcodes: [], cuts: 0, feeds: 0 };
+  const doc: EscPosDocument = {
+    codePage: null,
+    lines: [],
+    rasters: [],
+    barcodes: [],
+    cuts: 0,
+    feeds: 0,
+  };
   let align: EscPosLine['align'] = 'left';
   let bold = false;
   let size = { width: 1, height: 1 };
@@ -98,6 +116,20 @@ export function readEscPos(bytes: Buffer): EscPosDocument {
         const clean = type === 73 ? data.replace(/^\{[ABC]/, '').replace(/\{\{/g, '{') : data;
         doc.barcodes.push({ type, data: clean, ...barcode });
         i += 4 + length;
+      } else if (cmd === 'v') {
+        if (byte(2) !== 0x30) throw new Error(`Unknown GS v ${byte(2)} at ${i}`);
+        const rowBytes = byte(4) | (byte(5) << 8);
+        const height = byte(6) | (byte(7) << 8);
+        const data = bytes.subarray(i + 8, i + 8 + rowBytes * height);
+        if (data.length !== rowBytes * height) throw new Error('Truncated raster');
+        doc.rasters.push({
+          width: rowBytes * 8,
+          height,
+          rowBytes,
+          data: Buffer.from(data),
+          afterLine: doc.lines.length,
+        });
+        i += 8 + rowBytes * height;
       } else if (cmd === 'V') {
         doc.cuts += 1;
         i += byte(2) >= 65 ? 4 : 3;

@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+
 /**
  * Parses the ZPL our documents emit into label settings and fields. Unknown commands throw, so
  * a test notices when the builder starts writing something new.
@@ -5,11 +7,40 @@
 export interface ZplField {
   x: number;
   y: number;
-  kind: 'text' | 'code128' | 'box';
+  kind: 'text' | 'code128' | 'box' | 'graphic';
   /** `A0` for the built-in font, `A@:<font>` for a stored scalable font. */
   font: string | null;
   height: number;
   data: string;
+  /** For `^GF`: the bitmap, 1 bit per dot, MSB left, 1 = ink. */
+  bitmap?: { width: number; height: number; rowBytes: number; data: Buffer };
+}
+
+/** CRC-16/XMODEM of the Base64 text, which `:Z64:` carries after the data. */
+function crc16(text: string): string {
+  let crc = 0;
+  for (let i = 0; i < text.length; i++) {
+    crc ^= text.charCodeAt(i) << 8;
+    for (let bit = 0; bit < 8; bit++)
+      crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  }
+  return crc.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** `^GFA,total,total,rowBytes,data` with hex or `:Z64:` data; checks sizes and the CRC. */
+function graphic(args: string): NonNullable<ZplField['bitmap']> {
+  const [format, total, , rowBytes, ...rest] = args.split(',');
+  if (format !== 'A') throw new Error(`Unsupported ^GF format ${format}`);
+  const payload = rest.join(',');
+  let data: Buffer;
+  const z64 = /^:Z64:([A-Za-z0-9+/=]+):([0-9A-F]{4})$/.exec(payload);
+  if (z64) {
+    if (crc16(z64[1]!) !== z64[2]) throw new Error('^GF Z64 CRC mismatch');
+    data = inflateSync(Buffer.from(z64[1]!, 'base64'));
+  } else data = Buffer.from(payload, 'hex');
+  const rb = Number(rowBytes);
+  if (data.length !== Number(total) || data.length % rb !== 0) throw new Error('^GF size mismatch');
+  return { width: rb * 8, height: data.length / rb, rowBytes: rb, data };
 }
 
 export interface ZplLabel {
@@ -122,6 +153,19 @@ export function readZpl(bytes: Buffer): ZplLabel[] {
           data: '',
         });
         break;
+      case 'GF': {
+        const bitmap = graphic(text);
+        label().fields.push({
+          x: field.x ?? 0,
+          y: field.y ?? 0,
+          kind: 'graphic',
+          font: null,
+          height: bitmap.height,
+          data: '',
+          bitmap,
+        });
+        break;
+      }
       case 'FS':
         field = {};
         break;

@@ -215,4 +215,29 @@ describe('BurstDetector', () => {
     expect(detector.feed({ code: 'Enter', key: 'Enter', timeStamp: 0 })).toEqual({ type: 'reset' });
     expect(detector.pending).toBe('');
   });
+  it('trusts key where the layout agrees with US: synthetic input without Shift keeps capitals', () => {
+    // Playwright, remote desktops and some wedge firmwares send `P` and `:` without shiftKey.
+    const events = type('PDCMD:COMPLETE').events.map((event) => ({ ...event, shiftKey: false }));
+    expect(scansOf(events)).toEqual(['PDCMD:COMPLETE']);
+  });
+
+  it('lets Shift alone decide a letter when Caps Lock flips key', () => {
+    const capsLock = (name: string) => name === 'CapsLock';
+    // Caps Lock on, scanner types lower case "ab12": key shows capitals, Shift is up.
+    const events = type('ab12').events.map((event) => ({
+      ...event,
+      key: event.key.length === 1 ? event.key.toUpperCase() : event.key,
+      getModifierState: capsLock,
+    }));
+    expect(scansOf(events)).toEqual(['ab12']);
+  });
+
+  it('goes by the physical key where the layout disagrees with US (AZERTY, QWERTZ)', () => {
+    // French AZERTY: the key in the US "Q" place types "a"; German QWERTZ swaps Y and Z.
+    const events = type('QYZ1').events.map((event) => ({
+      ...event,
+      key: ({ KeyQ: 'A', KeyY: 'Z', KeyZ: 'Y' } as Record<string, string>)[event.code] ?? event.key,
+    }));
+    expect(scansOf(events)).toEqual(['QYZ1']);
+  });
 });

@@ -4,6 +4,7 @@ import { ApiFailure } from '../api/failure';
 import type { AccountRow } from '../db/schema';
 import { MarketplaceError, type Connector, type CredentialsInfo } from '../marketplace/connector';
 import { findAccount, listAccounts } from './accounts.repo';
+import { placeDemoProducts } from './demo-locations';
 
 type AccountsMethods =
   'accounts.list' | 'accounts.connectDemo' | 'accounts.connectOzon' | 'accounts.syncNow';
@@ -102,7 +103,11 @@ export const accountsHandlers: HandlerMap<AccountsMethods> = {
       isDemo: true,
       expiresAt: info.expiresAt,
     });
-    void ctx.sync.syncNow(row.id);
+    // Shelves for the catalogue once the first pull has brought it in.
+    void ctx.sync
+      .syncNow(row.id)
+      .then(() => placeDemoProducts(ctx.db, row.id, ctx.now()))
+      .catch((error: unknown) => ctx.log.warn({ err: error }, 'demo shelves not placed'));
     return toAccount(ctx, row);
   },
 

@@ -4,6 +4,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/cont
 import type { RateLimiter } from '../auth/rate-limiter';
 import type { Db } from '../db/connection';
 import type { Database, UserRow } from '../db/schema';
+import type { ScannerService } from '../devices/scanner/scanner-service';
 import type { Logger } from '../logging/logger';
 import type { MarketplaceHub } from '../marketplace/hub';
 import type { SecretBox } from '../secrets/secret-box';
@@ -21,6 +22,8 @@ export interface CoreServices {
   secrets: SecretBox;
   marketplaces: MarketplaceHub;
   sync: SyncEngine;
+  /** The station's serial scanner: its port, state and latest scans. */
+  scanners: ScannerService;
   limiters: {
     /** Failed password logins per user name: stops guessing one account's password. */
     loginByUser: RateLimiter;

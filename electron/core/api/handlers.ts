@@ -1,13 +1,17 @@
 import { accountsHandlers } from '../accounts/accounts.handlers';
 import { auditHandlers } from '../audit/audit.handlers';
 import { authHandlers } from '../auth/auth.handlers';
-import { counterHandlers } from '../packing/counter.stubs';
+import { dispatchHandlers } from '../dispatch/dispatch.handlers';
+import { scannersHandlers } from '../devices/scanner/scanners.handlers';
+import { packingHandlers } from '../packing/packing.handlers';
+import { pickingHandlers } from '../picking/picking.handlers';
 import { postingsHandlers } from '../postings/postings.handlers';
-import { printDocumentHandlers } from '../printing/documents.stubs';
+import { printDocumentHandlers } from '../printing/documents.handlers';
 import { printingHandlers } from '../printing/printing.handlers';
 import { productsHandlers } from '../products/products.handlers';
 import { setupHandlers } from '../setup/setup.handlers';
 import { shopHandlers } from '../shop/shop.handlers';
+import { statsHandlers } from '../stats/stats.handlers';
 import { outboxHandlers } from '../sync/outbox.handlers';
 import { usersHandlers } from '../users/users.handlers';
 import type { Handlers } from './registry';
@@ -25,5 +29,9 @@ export const handlers: Handlers = {
   ...outboxHandlers,
   ...printingHandlers,
   ...printDocumentHandlers,
-  ...counterHandlers,
+  ...packingHandlers,
+  ...pickingHandlers,
+  ...dispatchHandlers,
+  ...statsHandlers,
+  ...scannersHandlers,
 };

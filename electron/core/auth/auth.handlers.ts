@@ -1,12 +1,14 @@
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
 import { ApiFailure } from '../api/failure';
 import type { UserRow } from '../db/schema';
+import { counterRepo } from '../packing/packing.repo';
 import type { RateLimiter } from './rate-limiter';
 import { getPreferences } from '../shop/preferences.repo';
 import { getShop } from '../shop/shop.repo';
 import { findUserByUsername, listUsers, toUser, updateUser } from '../users/users.repo';
 import { hashSecret, verifyAgainstDecoy, verifySecret } from './passwords';
 import { endSession, endUserSessions, startSession } from './sessions.repo';
+import { hashToken } from './tokens';
 
 type AuthMethods =
   | 'auth.login'
@@ -34,6 +36,15 @@ async function signIn(ctx: HandlerContext, user: UserRow, endingSessionId?: numb
     if (endingSessionId !== undefined) await endSession(trx, endingSessionId, now);
     const updated = await updateUser(trx, user.id, { last_login_at: now });
     const { token, expiresAt } = await startSession(trx, user.id, ctx.caller.origin, now);
+    if (endingSessionId !== undefined) {
+      // The posting open at the counter stays open for whoever takes over the station.
+      const started = await trx
+        .selectFrom('sessions')
+        .select('id')
+        .where('token_hash', '=', hashToken(token))
+        .executeTakeFirstOrThrow();
+      counterRepo(ctx.sqlite).carry(endingSessionId, started.id);
+    }
     return { token, expiresAt, user: toUser(updated) };
   });
 }

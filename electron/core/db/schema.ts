@@ -3,6 +3,7 @@ import type { PostingStatus } from '../../../shared/domain/postings';
 import type { Role } from '../../../shared/domain/roles';
 import type {
   CodePage,
+  LabelSource,
   PaperSize,
   PrintDocumentKind,
   PrinterLanguage,
@@ -29,6 +30,15 @@ export interface Database {
   alerts: AlertsTable;
   printers: PrintersTable;
   print_jobs: PrintJobsTable;
+  marketplace_labels: MarketplaceLabelsTable;
+  product_locations: ProductLocationsTable;
+  pick_lists: PickListsTable;
+  pick_list_postings: PickListPostingsTable;
+  pick_list_lines: PickListLinesTable;
+  pack_sessions: PackSessionsTable;
+  pack_scans: PackScansTable;
+  dispatch_batches: DispatchBatchesTable;
+  dispatch_packages: DispatchPackagesTable;
 }
 
 export interface ShopTable {
@@ -222,6 +232,7 @@ export interface PrintersTable {
   host: string | null;
   port: number | null;
   device_path: string | null;
+  os_queue: Generated<string | null>;
   language: PrinterLanguage;
   paper: PaperSize;
   dpi: number;
@@ -230,6 +241,8 @@ export interface PrintersTable {
   for_receipts: 0 | 1;
   for_pick_lists: 0 | 1;
   reports_status: 0 | 1;
+  label_source: Generated<LabelSource>;
+  packing_slip_on_complete: Generated<0 | 1>;
   created_at: number;
   updated_at: number;
   removed_at: number | null;
@@ -254,3 +267,103 @@ export interface PrintJobsTable {
   printed_at: number | null;
 }
 export type PrintJobRow = Selectable<PrintJobsTable>;
+
+export interface MarketplaceLabelsTable {
+  account_id: number;
+  posting_number: string;
+  state: 'pending' | 'ready' | 'failed';
+  pdf: Buffer | null;
+  task_id: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  last_error: string | null;
+  fetched_at: number | null;
+  print_on_arrival_printer_id: number | null;
+  print_on_arrival_by: number | null;
+  created_at: number;
+}
+export type MarketplaceLabelRow = Selectable<MarketplaceLabelsTable>;
+
+export interface ProductLocationsTable {
+  account_id: number;
+  sku: string;
+  location: string;
+  updated_at: number;
+}
+
+export interface PickListsTable {
+  id: Generated<number>;
+  created_at: number;
+  created_by: number | null;
+  criteria: string;
+}
+
+export interface PickListPostingsTable {
+  pick_list_id: number;
+  posting_id: number;
+  position: number;
+}
+
+export interface PickListLinesTable {
+  pick_list_id: number;
+  position: number;
+  sku: string;
+  offer_id: string;
+  name: string;
+  location: string | null;
+  quantity: number;
+  postings: number;
+}
+
+export const PACK_SESSION_STATES = ['open', 'completed', 'skipped'] as const;
+export type PackSessionState = (typeof PACK_SESSION_STATES)[number];
+
+export interface PackSessionsTable {
+  id: Generated<number>;
+  posting_id: number;
+  account_id: number;
+  station_session_id: number;
+  origin: string;
+  opened_by: number;
+  completed_by: number | null;
+  state: PackSessionState;
+  started_at: number;
+  resumed_at: number;
+  active_ms: Generated<number>;
+  completed_at: number | null;
+}
+export type PackSessionRow = Selectable<PackSessionsTable>;
+
+export interface PackScansTable {
+  id: Generated<number>;
+  pack_session_id: number | null;
+  station_session_id: number | null;
+  user_id: number;
+  at: number;
+  code: string;
+  source: 'keyboard' | 'serial' | 'screen';
+  kind: string;
+  verdict: string;
+  sku: string | null;
+  package_index: number | null;
+  is_undone: Generated<0 | 1>;
+}
+
+export interface DispatchBatchesTable {
+  id: Generated<number>;
+  carrier: string;
+  state: 'open' | 'closed';
+  created_at: number;
+  created_by: number | null;
+  closed_at: number | null;
+  closed_by: number | null;
+}
+export type DispatchBatchRow = Selectable<DispatchBatchesTable>;
+
+export interface DispatchPackagesTable {
+  batch_id: number;
+  posting_id: number;
+  package_index: number;
+  scanned_at: number;
+  scanned_by: number | null;
+}

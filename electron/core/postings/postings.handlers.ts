@@ -6,6 +6,7 @@ import { openAlerts } from '../sync/alerts.repo';
 import { subjectOf } from '../sync/actions';
 import { enqueue } from '../sync/outbox.repo';
 import { findPosting, postingItems, setLocalState } from './postings.repo';
+import { queueShip } from './ship';
 
 type PostingsMethods = 'postings.search' | 'postings.get' | 'postings.ship' | 'postings.cancel';
 
@@ -156,31 +157,15 @@ export const postingsHandlers: HandlerMap<PostingsMethods> = {
     const packages: ShipmentPackage[] = input.packages ?? [
       { items: items.map((item) => ({ sku: item.sku, quantity: item.quantity })) },
     ];
-    const now = ctx.now();
-    await ctx.write(async (trx) => {
-      // Checked again inside the transaction: two quick "complete" scans queue one ship.
-      const current = await findPosting(trx, posting.posting_number);
-      if (current?.status !== 'to_pack' || current.local_state !== 'none') {
-        throw new ApiFailure(
-          'invalid_state',
-          `Posting ${input.postingNumber} is not waiting to be packed`,
-        );
-      }
-      await setLocalState(trx, posting.account_id, posting.posting_number, 'shipping');
-      const payload = { postingNumber: posting.posting_number, packages };
-      await enqueue(
-        trx,
-        {
-          accountId: posting.account_id,
-          idempotencyKey: `ship:${posting.posting_number}:${randomUUID()}`,
-          action: 'ship',
-          subject: subjectOf('ship', payload),
-          payload,
-          createdBy: user.id,
-        },
-        now,
-      );
-    });
+    await ctx.write((trx) =>
+      queueShip(trx, {
+        postingNumber: posting.posting_number,
+        packages,
+        idempotencyKey: `ship:${posting.posting_number}:${randomUUID()}`,
+        userId: user.id,
+        now: ctx.now(),
+      }),
+    );
     void ctx.sync.pushNow(posting.account_id);
     return detail(ctx, posting.posting_number);
   },

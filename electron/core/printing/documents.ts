@@ -1,17 +1,16 @@
-import type { CodePage, PaperSize, PrinterLanguage } from '../../../shared/schemas/printing.schema';
-import { EscPosBuilder } from './escpos';
-import { PAPER, dotsPerMm, mmToDots } from './paper';
-import { boxField, code128Field, label, textField } from './zpl';
+import type { DispatchBatch, PickList } from '../../../shared/schemas/packing.schema';
+import { placeDocument, type DocumentLayout, type PrinterProfile } from './layout';
+import { pdfDocument, previewPng, type PreviewImage } from './render-canvas';
+import { writeEscPos } from './render-escpos';
+import { writeZpl } from './render-zpl';
 
-/** What a document needs to know about the printer it is rendered for. */
-export interface PrinterProfile {
-  name: string;
-  language: PrinterLanguage;
-  paper: PaperSize;
-  dpi: number;
-  codePage: CodePage;
-}
+export type { PrinterProfile } from './layout';
 
+/**
+ * The documents Packdesk prints, written once as layouts (see layout.ts) and turned into the
+ * printer's language. Each builder is pure: the same input always gives the same bytes.
+ * Printed words are English for now; translated documents need the station language passed in.
+ */
 export interface PackageLabel {
   postingNumber: string;
   orderNumber: string | null;
@@ -22,152 +21,150 @@ export interface PackageLabel {
   date: string;
 }
 
-/** Renders our package label: pure, the same input always gives the same bytes. */
-export function renderPackageLabel(printer: PrinterProfile, doc: PackageLabel): Buffer {
-  return printer.language === 'zpl'
-    ? zplPackageLabel(printer, doc)
-    : escPosPackageLabel(printer, doc);
-}
-
-export function renderTestPage(printer: PrinterProfile, date: string): Buffer {
-  return printer.language === 'zpl' ? zplTestPage(printer, date) : escPosTestPage(printer, date);
-}
+export type PackingSlip = PackageLabel;
 
 function itemLine(item: PackageLabel['items'][number]): string {
   return `${item.quantity} x ${item.name}${item.offerId ? ` [${item.offerId}]` : ''}`;
 }
 
-function clip(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+export function packageLabelLayout(doc: PackageLabel): DocumentLayout {
+  return {
+    body: [
+      { kind: 'text', text: doc.postingNumber, size: 'large', bold: true, align: 'center' },
+      { kind: 'code128', data: doc.postingNumber },
+      ...(doc.orderNumber ? [{ kind: 'text' as const, text: `Order ${doc.orderNumber}` }] : []),
+      { kind: 'rule' },
+      ...doc.items.map((item) => ({ kind: 'text' as const, text: itemLine(item) })),
+      { kind: 'rule' },
+    ],
+    footer: [
+      ...(doc.addressee ? [{ kind: 'text' as const, text: `To: ${doc.addressee}` }] : []),
+      ...(doc.warehouse ? [{ kind: 'text' as const, text: `From: ${doc.warehouse}` }] : []),
+      { kind: 'text', text: doc.date },
+    ],
+  };
 }
 
-/** Characters per line of ESC/POS font A (12 dots wide). */
-function escPosColumns(printer: PrinterProfile): number {
-  return Math.floor(mmToDots(PAPER[printer.paper].printableMm, printer.dpi) / 12);
+/** What is in the parcel, for the buyer: put in the box on the receipt printer. */
+export function packingSlipLayout(doc: PackingSlip): DocumentLayout {
+  const units = doc.items.reduce((sum, item) => sum + item.quantity, 0);
+  return {
+    body: [
+      { kind: 'text', text: 'PACKING SLIP', size: 'large', bold: true, align: 'center' },
+      { kind: 'text', text: doc.postingNumber, bold: true, align: 'center' },
+      ...(doc.orderNumber ? [{ kind: 'text' as const, text: `Order ${doc.orderNumber}` }] : []),
+      ...(doc.addressee ? [{ kind: 'text' as const, text: `To: ${doc.addressee}` }] : []),
+      { kind: 'rule' },
+      ...doc.items.map((item) => ({ kind: 'text' as const, text: itemLine(item) })),
+      { kind: 'rule' },
+      { kind: 'text', text: `${doc.items.length} lines, ${units} pcs`, bold: true },
+      { kind: 'code128', data: doc.postingNumber },
+    ],
+    footer: [
+      ...(doc.warehouse ? [{ kind: 'text' as const, text: `From: ${doc.warehouse}` }] : []),
+      { kind: 'text', text: doc.date },
+    ],
+  };
 }
 
-function escPosPackageLabel(printer: PrinterProfile, doc: PackageLabel): Buffer {
-  const columns = escPosColumns(printer);
-  const out = new EscPosBuilder(printer.codePage)
-    .align('center')
-    .bold(true)
-    .size(2, 2)
-    .line(clip(doc.postingNumber, Math.floor(columns / 2)))
-    .size(1, 1)
-    .bold(false)
-    .code128(doc.postingNumber, { moduleWidth: 2, heightDots: mmToDots(10, printer.dpi) })
-    .align('left');
-  if (doc.orderNumber) out.line(clip(`Order ${doc.orderNumber}`, columns));
-  out.line('-'.repeat(columns));
-  for (const item of doc.items) out.line(clip(itemLine(item), columns));
-  out.line('-'.repeat(columns));
-  if (doc.addressee) out.line(clip(`To: ${doc.addressee}`, columns));
-  if (doc.warehouse) out.line(clip(`From: ${doc.warehouse}`, columns));
-  return out.line(doc.date).feed(3).cut().bytes();
+export const pickListKey = (id: number) => `PL-${id}`;
+
+/** One walk through the shelves: location, article, name, quantity; its id as a barcode. */
+export function pickListLayout(list: PickList, date: string): DocumentLayout {
+  const units = list.lines.reduce((sum, line) => sum + line.quantity, 0);
+  return {
+    body: [
+      { kind: 'text', text: `PICK LIST ${list.id}`, size: 'large', bold: true, align: 'center' },
+      { kind: 'code128', data: pickListKey(list.id) },
+      {
+        kind: 'text',
+        text: `${list.postingNumbers.length} postings, ${list.lines.length} lines, ${units} pcs`,
+      },
+      ...(list.createdBy ? [{ kind: 'text' as const, text: `By ${list.createdBy}` }] : []),
+      { kind: 'rule' },
+      ...list.lines.flatMap((line) => [
+        {
+          kind: 'text' as const,
+          text: `${line.location ?? '-'}  ${line.quantity} x ${line.offerId}`,
+          bold: true,
+        },
+        { kind: 'text' as const, text: line.name },
+      ]),
+      { kind: 'rule' },
+      ...list.postingNumbers.map((number) => ({
+        kind: 'text' as const,
+        text: number,
+        size: 'small' as const,
+      })),
+    ],
+    footer: [{ kind: 'text', text: date }],
+  };
 }
 
-function escPosTestPage(printer: PrinterProfile, date: string): Buffer {
-  const columns = escPosColumns(printer);
-  return new EscPosBuilder(printer.codePage)
-    .align('center')
-    .bold(true)
-    .line('PACKDESK TEST PAGE')
-    .bold(false)
-    .line(clip(printer.name, columns))
-    .align('left')
-    .line(`ESC/POS ${printer.paper} ${printer.dpi} dpi ${printer.codePage}`)
-    .line('-'.repeat(columns))
-    .line('Latin: ABC abc 0123456789')
-    .line('Cyrillic: Проверка печати')
-    .code128('PACKDESK-TEST', { heightDots: mmToDots(8, printer.dpi) })
-    .line(date)
-    .feed(3)
-    .cut()
-    .bytes();
+export const manifestKey = (id: number) => `DB-${id}`;
+
+/** The handover sheet for a carrier: every package in the batch and two signatures. */
+export function manifestLayout(batch: DispatchBatch, date: string): DocumentLayout {
+  return {
+    body: [
+      { kind: 'text', text: `MANIFEST ${batch.id}`, size: 'large', bold: true, align: 'center' },
+      { kind: 'code128', data: manifestKey(batch.id) },
+      { kind: 'text', text: batch.carrier, bold: true },
+      { kind: 'text', text: `${batch.packages.length} packages` },
+      { kind: 'rule' },
+      ...batch.packages.map((pkg, index) => ({
+        kind: 'text' as const,
+        text: `${String(index + 1).padStart(3, ' ')}. ${pkg.postingNumber}${pkg.packageIndex > 1 ? ` #${pkg.packageIndex}` : ''}`,
+      })),
+      { kind: 'rule' },
+      { kind: 'text', text: 'Handed over: ____________' },
+      { kind: 'text', text: 'Received:    ____________' },
+    ],
+    footer: [{ kind: 'text', text: date }],
+  };
 }
 
-interface ZplFrame {
-  width: number;
-  length: number;
-  margin: number;
-  dpmm: number;
+export function testPageLayout(printer: PrinterProfile, date: string): DocumentLayout {
+  return {
+    body: [
+      { kind: 'text', text: 'PACKDESK TEST PAGE', bold: true, align: 'center' },
+      { kind: 'text', text: printer.name },
+      {
+        kind: 'text',
+        text: `${printer.language.toUpperCase()} ${printer.paper} ${printer.dpi} dpi`,
+      },
+      { kind: 'rule' },
+      { kind: 'text', text: 'Latin: ABC abc 0123456789' },
+      { kind: 'text', text: 'Cyrillic: Проверка печати' },
+      { kind: 'text', text: 'Chinese: 打印测试' },
+      { kind: 'text', text: 'Persian: آزمایش چاپ' },
+      { kind: 'code128', data: 'PACKDESK-TEST' },
+    ],
+    footer: [{ kind: 'text', text: date }],
+  };
 }
 
-function zplFrame(printer: PrinterProfile, contentLines: number): ZplFrame {
-  const paper = PAPER[printer.paper];
-  const dpmm = dotsPerMm(printer.dpi);
-  const width = mmToDots(paper.printableMm, printer.dpi);
-  // Rolls have no fixed length: make the label as long as its content.
-  const length = paper.lengthMm
-    ? mmToDots(paper.lengthMm, printer.dpi)
-    : Math.round((40 + contentLines * 5) * dpmm);
-  return { width, length, margin: Math.round(3 * dpmm), dpmm };
+/** The bytes for the printer: ESC/POS, ZPL, or a PDF for the OS spooler. */
+export function renderLayouts(
+  printer: PrinterProfile,
+  layouts: DocumentLayout[],
+  title: string,
+): Buffer {
+  const pages = placeDocument(printer, layouts);
+  if (printer.language === 'escpos') return writeEscPos(printer.codePage, pages);
+  if (printer.language === 'zpl') return writeZpl(pages);
+  return pdfDocument(pages, printer.dpi, title);
 }
 
-function zplPackageLabel(printer: PrinterProfile, doc: PackageLabel): Buffer {
-  const paper = PAPER[printer.paper];
-  const frame = zplFrame(printer, doc.items.length + 4);
-  const { width, length, margin, dpmm } = frame;
-  // Small labels (58x40) get smaller type; everything scales with the head's dots per mm.
-  const small = paper.printableMm < 70 || (paper.lengthMm ?? Infinity) < 60;
-  const big = Math.round((small ? 4 : 6) * dpmm);
-  const text = Math.round((small ? 2.5 : 3.5) * dpmm);
-  const lineGap = Math.round(text * 1.25);
-  const barHeight = Math.round((small ? 8 : 15) * dpmm);
-  const columns = Math.floor((width - 2 * margin) / (text * 0.6));
-
-  const fields: string[] = [];
-  let y = margin;
-  fields.push(textField(margin, y, big, doc.postingNumber));
-  y += big + Math.round(2 * dpmm);
-  fields.push(code128Field(margin, y, barHeight, small ? 2 : 3, doc.postingNumber));
-  y += barHeight + text + Math.round(3 * dpmm);
-  if (doc.orderNumber) {
-    fields.push(textField(margin, y, text, clip(`Order ${doc.orderNumber}`, columns)));
-    y += lineGap;
-  }
-  const footerLines = 1 + (doc.addressee ? 1 : 0) + (doc.warehouse ? 1 : 0);
-  const footerTop = length - margin - footerLines * lineGap;
-  const room = Math.max(0, Math.floor((footerTop - y) / lineGap));
-  const shown = doc.items.length <= room ? doc.items : doc.items.slice(0, Math.max(0, room - 1));
-  for (const item of shown) {
-    fields.push(textField(margin, y, text, clip(itemLine(item), columns)));
-    y += lineGap;
-  }
-  if (shown.length < doc.items.length) {
-    const rest = doc.items.slice(shown.length).reduce((sum, item) => sum + item.quantity, 0);
-    fields.push(
-      textField(margin, y, text, `+ ${doc.items.length - shown.length} more lines (${rest} pcs)`),
-    );
-  }
-  let footer = footerTop;
-  if (doc.addressee) {
-    fields.push(textField(margin, footer, text, clip(`To: ${doc.addressee}`, columns)));
-    footer += lineGap;
-  }
-  if (doc.warehouse) {
-    fields.push(textField(margin, footer, text, clip(`From: ${doc.warehouse}`, columns)));
-    footer += lineGap;
-  }
-  fields.push(textField(margin, footer, text, doc.date));
-  return label(width, length, fields);
+/** The same placement as `renderLayouts`, drawn as a PNG. */
+export function previewLayouts(printer: PrinterProfile, layouts: DocumentLayout[]): PreviewImage {
+  return previewPng(placeDocument(printer, layouts), printer.language === 'escpos');
 }
 
-function zplTestPage(printer: PrinterProfile, date: string): Buffer {
-  const { width, length, margin, dpmm } = zplFrame(printer, 6);
-  const text = Math.round(3 * dpmm);
-  const gap = Math.round(text * 1.3);
-  const lines = [
-    'PACKDESK TEST PAGE',
-    printer.name,
-    `ZPL ${printer.paper} ${printer.dpi} dpi`,
-    'Cyrillic: Проверка печати',
-  ];
-  const fields = [boxField(0, 0, width, length, Math.max(2, Math.round(dpmm / 2)))];
-  lines.forEach((line, index) => fields.push(textField(margin, margin + index * gap, text, line)));
-  const barY = margin + lines.length * gap;
-  fields.push(code128Field(margin, barY, Math.round(8 * dpmm), 2, 'PACKDESK-TEST'));
-  fields.push(textField(margin, barY + Math.round(8 * dpmm) + 2 * gap, text, date));
-  return label(width, length, fields);
+export function renderPackageLabel(printer: PrinterProfile, doc: PackageLabel): Buffer {
+  return renderLayouts(printer, [packageLabelLayout(doc)], doc.postingNumber);
+}
+
+export function renderTestPage(printer: PrinterProfile, date: string): Buffer {
+  return renderLayouts(printer, [testPageLayout(printer, date)], 'Packdesk test page');
 }

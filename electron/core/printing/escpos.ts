@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import type { CodePage, PrinterState } from '../../../shared/schemas/printing.schema';
+import type { Bitmap } from './raster';
 
 /**
  * Hand-written ESC/POS (Epson TM command set), only the commands our documents use. Bytes are
@@ -79,6 +80,21 @@ export class EscPosBuilder {
       .raw([GS, 0x6b, 73, body.length])
       .raw(body)
       .raw([LF]);
+  }
+
+  /**
+   * A bitmap as raster graphics (`GS v 0 m xL xH yL yH d…`), in bands of at most 256 rows:
+   * many printers have a small receive buffer for one raster command.
+   */
+  raster(bitmap: Bitmap): this {
+    const band = 256;
+    for (let top = 0; top < bitmap.height; top += band) {
+      const rows = Math.min(band, bitmap.height - top);
+      const x = bitmap.rowBytes;
+      this.raw([GS, 0x76, 0x30, 0, x & 0xff, x >> 8, rows & 0xff, rows >> 8]);
+      this.raw(bitmap.data.subarray(top * x, (top + rows) * x));
+    }
+    return this;
   }
 
   /** Feed past the tear bar and cut partially (`GS V 66 n`). */

@@ -17,9 +17,9 @@ export const PAPER: Record<PaperSize, PaperGeometry> = {
   '58x40mm': { widthMm: 58, lengthMm: 40, printableMm: 54 },
 };
 
-/** Dots per millimetre: 203 dpi heads are 8 dots/mm, 300 dpi heads 12. */
+/** Dots per millimetre, exactly: a 4 in label on a 203 dpi head is 812 dots, not 813. */
 export function dotsPerMm(dpi: PrinterDpi | number): number {
-  return dpi >= 300 ? 12 : 8;
+  return dpi / 25.4;
 }
 
 export function mmToDots(mm: number, dpi: PrinterDpi | number): number {

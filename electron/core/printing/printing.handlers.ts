@@ -3,12 +3,7 @@ import { requireSession, type HandlerContext, type HandlerMap } from '../api/con
 import { ApiFailure } from '../api/failure';
 import type { PrinterRow } from '../db/schema';
 import { findPosting, postingItems } from '../postings/postings.repo';
-import {
-  renderPackageLabel,
-  renderTestPage,
-  type PackageLabel,
-  type PrinterProfile,
-} from './documents';
+import { renderPackageLabel, renderTestPage, type PackageLabel } from './documents';
 import {
   findJobRow,
   findPrinter,
@@ -19,6 +14,7 @@ import {
   listPrinters,
   toPrinter,
 } from './printing.repo';
+import { profileOf } from './profile';
 import { readPrinterStatus } from './status';
 import { DEFAULT_TIMEOUTS } from './transport';
 
@@ -33,30 +29,20 @@ type PrintingMethods =
   | 'printing.reprint'
   | 'printing.retry';
 
-function profile(row: PrinterRow): PrinterProfile {
-  return {
-    name: row.name,
-    language: row.language,
-    paper: row.paper,
-    dpi: row.dpi,
-    codePage: row.code_page,
-  };
-}
-
-async function printerOrFail(ctx: HandlerContext, printerId: number): Promise<PrinterRow> {
+export async function printerOrFail(ctx: HandlerContext, printerId: number): Promise<PrinterRow> {
   const row = await findPrinter(ctx.db, printerId);
   if (!row) throw new ApiFailure('not_found', `No printer ${printerId}`);
   return row;
 }
 
-async function jobOrFail(ctx: HandlerContext, jobId: number) {
+export async function jobOrFail(ctx: HandlerContext, jobId: number) {
   const job = await getJob(ctx.db, jobId);
   if (!job) throw new ApiFailure('not_found', `No print job ${jobId}`);
   return job;
 }
 
 /** Local wall-clock time of the station, `YYYY-MM-DD HH:MM`, as printed on documents. */
-function stationDate(at: number): string {
+export function stationDate(at: number): string {
   const d = new Date(at);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
@@ -76,7 +62,10 @@ function addresseeOf(raw: string): string | null {
   }
 }
 
-async function packageLabel(ctx: HandlerContext, postingNumber: string): Promise<PackageLabel> {
+export async function packageLabel(
+  ctx: HandlerContext,
+  postingNumber: string,
+): Promise<PackageLabel> {
   const posting = await findPosting(ctx.db, postingNumber);
   if (!posting) throw new ApiFailure('not_found', `No posting ${postingNumber}`);
   const [items, warehouse] = await Promise.all([
@@ -116,7 +105,7 @@ export async function queuePostingLabel(
   userId: number,
 ): Promise<number> {
   const doc = await packageLabel(ctx, postingNumber);
-  const bytes = renderPackageLabel(profile(printer), doc);
+  const bytes = renderPackageLabel(profileOf(printer), doc);
   return ctx.write(async (trx) => {
     const earlier = await trx
       .selectFrom('print_jobs')
@@ -155,6 +144,7 @@ export const printingHandlers: HandlerMap<PrintingMethods> = {
       host: input.transport === 'tcp' ? (input.host ?? null) : null,
       port: input.transport === 'tcp' ? input.port : null,
       device_path: input.transport === 'device' ? (input.devicePath ?? null) : null,
+      os_queue: input.transport === 'os' ? (input.osQueue ?? null) : null,
       language: input.language,
       paper: input.paper,
       dpi: input.dpi,
@@ -163,6 +153,8 @@ export const printingHandlers: HandlerMap<PrintingMethods> = {
       for_receipts: input.usage.receipts ? 1 : 0,
       for_pick_lists: input.usage.pickLists ? 1 : 0,
       reports_status: input.reportsStatus ? 1 : 0,
+      label_source: input.labelSource,
+      packing_slip_on_complete: input.packingSlipOnComplete ? 1 : 0,
       updated_at: at,
     } as const;
     const clash = await ctx.db
@@ -226,7 +218,7 @@ export const printingHandlers: HandlerMap<PrintingMethods> = {
   'printers.testPage': async ({ printerId }, ctx) => {
     const session = requireSession(ctx);
     const printer = await printerOrFail(ctx, printerId);
-    const bytes = renderTestPage(profile(printer), stationDate(ctx.now()));
+    const bytes = renderTestPage(profileOf(printer), stationDate(ctx.now()));
     const id = await ctx.write((trx) =>
       insertJob(trx, {
         printerId,

@@ -15,6 +15,7 @@ export function toPrinter(row: PrinterRow): Printer {
     host: row.host,
     port: row.port,
     devicePath: row.device_path,
+    osQueue: row.os_queue,
     language: row.language,
     paper: row.paper,
     dpi: row.dpi,
@@ -25,6 +26,8 @@ export function toPrinter(row: PrinterRow): Printer {
       pickLists: row.for_pick_lists === 1,
     },
     reportsStatus: row.reports_status === 1,
+    labelSource: row.label_source,
+    packingSlipOnComplete: row.packing_slip_on_complete === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -49,15 +52,23 @@ export function listPrinters(db: Executor): Promise<PrinterRow[]> {
     .execute();
 }
 
-/** The printer marked for shipping labels; the oldest one if several are. */
-export function labelPrinter(db: Executor): Promise<PrinterRow | undefined> {
+/** The printer marked for a use; the oldest one if several are. */
+export function printerFor(
+  db: Executor,
+  use: 'for_labels' | 'for_receipts' | 'for_pick_lists',
+): Promise<PrinterRow | undefined> {
   return db
     .selectFrom('printers')
     .selectAll()
     .where('removed_at', 'is', null)
-    .where('for_labels', '=', 1)
+    .where(use, '=', 1)
     .orderBy('id')
     .executeTakeFirst();
+}
+
+/** The printer marked for shipping labels; the oldest one if several are. */
+export function labelPrinter(db: Executor): Promise<PrinterRow | undefined> {
+  return printerFor(db, 'for_labels');
 }
 
 const JOB_COLUMNS = [

@@ -20,6 +20,9 @@ export function addressOf(printer: PrinterRow): PrinterAddress {
   if (printer.transport === 'device') {
     return { transport: 'device', devicePath: printer.device_path ?? '' };
   }
+  if (printer.transport === 'os') {
+    return { transport: 'os', queue: printer.os_queue ?? '', raw: printer.language !== 'pdf' };
+  }
   return { transport: 'tcp', host: printer.host ?? '', port: printer.port ?? 9100 };
 }
 
@@ -35,6 +38,9 @@ export async function readPrinterStatus(
   const address = addressOf(printer);
   if (address.transport === 'device') {
     return { state: 'unknown', reason: 'A printer on a device file does not report its status' };
+  }
+  if (address.transport === 'os') {
+    return { state: 'unknown', reason: 'The OS print queue owns this printer and its status' };
   }
   if (!printer.reports_status) {
     return { state: 'unknown', reason: 'This printer is set not to report its status' };

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createConnection, type Socket } from 'node:net';
@@ -5,10 +6,12 @@ import { createConnection, type Socket } from 'node:net';
 /**
  * Where the failure happened decides what we may do next: before the connection was made
  * nothing can have printed, so the worker retries; once bytes started to leave, they may have.
+ * `rejected`: the job was refused before anything was printed and trying again will not help
+ * (an OS queue that does not exist); it fails at once.
  */
 export class TransportError extends Error {
   constructor(
-    readonly phase: 'connect' | 'send',
+    readonly phase: 'connect' | 'send' | 'rejected',
     message: string,
   ) {
     super(message);
@@ -17,7 +20,10 @@ export class TransportError extends Error {
 }
 
 export type PrinterAddress =
-  { transport: 'tcp'; host: string; port: number } | { transport: 'device'; devicePath: string };
+  | { transport: 'tcp'; host: string; port: number }
+  | { transport: 'device'; devicePath: string }
+  /** `raw`: ESC/POS or ZPL bytes passed through a raw queue untouched; otherwise a PDF. */
+  | { transport: 'os'; queue: string; raw: boolean };
 
 export interface TransportTimeouts {
   connectMs: number;
@@ -93,6 +99,7 @@ export async function sendBytes(
   signal?: AbortSignal,
 ): Promise<void> {
   if (address.transport === 'device') return writeDevice(address.devicePath, bytes);
+  if (address.transport === 'os') return spoolToOs(address, bytes, timeouts, signal);
   const socket = await connect(address, timeouts.connectMs, signal);
   await new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -144,6 +151,85 @@ async function writeDevice(devicePath: string, bytes: Buffer): Promise<void> {
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/** Same rule as the printer settings: a queue name can never be read as an option. */
+const QUEUE_NAME = /^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,126}$/;
+
+/**
+ * Hands a document to the OS spooler: CUPS `lp -d <queue>` on Linux and macOS, the bytes on
+ * its standard input, spawned with an argument array (no shell). Success means CUPS accepted
+ * the job; CUPS then owns it and reports no paper or cover state back to us. Windows has no
+ * `lp`: OS printers there are not supported yet and their jobs fail with that reason.
+ */
+async function spoolToOs(
+  address: { queue: string; raw: boolean },
+  bytes: Buffer,
+  timeouts: TransportTimeouts,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (process.platform === 'win32') {
+    throw new TransportError(
+      'rejected',
+      'Printing through Windows printer queues is not supported yet',
+    );
+  }
+  if (!QUEUE_NAME.test(address.queue)) {
+    throw new TransportError(
+      'rejected',
+      `Not a printer queue name: ${JSON.stringify(address.queue)}`,
+    );
+  }
+  const args = ['-d', address.queue, ...(address.raw ? ['-o', 'raw'] : [])];
+  await new Promise<void>((resolve, reject) => {
+    let settled = false;
+    let stderr = '';
+    let started = false;
+    const child = spawn('lp', args, { stdio: ['pipe', 'ignore', 'pipe'], signal });
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      settle(
+        new TransportError('send', `The print spooler did not answer within ${timeouts.sendMs} ms`),
+      );
+    }, timeouts.sendMs);
+    child.once('spawn', () => {
+      started = true;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-2_000);
+    });
+    child.once('error', (error) => {
+      if ((error as Error).name === 'AbortError') return settle(abortError());
+      settle(
+        started
+          ? new TransportError('send', describe(error))
+          : new TransportError(
+              'rejected',
+              `Cannot run lp (is CUPS installed?): ${describe(error)}`,
+            ),
+      );
+    });
+    // A spooler that exits early closes its stdin; the exit code tells the rest.
+    child.stdin.on('error', () => undefined);
+    child.once('close', (code) => {
+      if (code === 0) return settle();
+      // lp exits non-zero without queueing anything: an unknown or disabled queue.
+      settle(
+        new TransportError(
+          'rejected',
+          `lp refused the job: ${stderr.trim() || `exit code ${code}`}`,
+        ),
+      );
+    });
+    child.stdin.end(bytes);
+  });
 }
 
 /**

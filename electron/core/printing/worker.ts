@@ -111,6 +111,10 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
       if (error instanceof TransportError && error.phase === 'connect') {
         return unreachable(row, error.message);
       }
+      if (error instanceof TransportError && error.phase === 'rejected') {
+        await update(row, { state: 'failed', last_error: error.message });
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       await update(row, {
         state: 'failed',

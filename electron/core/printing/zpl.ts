@@ -1,28 +1,48 @@
+import { deflateSync } from 'node:zlib';
 import type { PrinterState } from '../../../shared/schemas/printing.schema';
 import type { DecodedStatus } from './escpos';
+import type { Bitmap } from './raster';
 
 /**
  * ZPL II is plain text; we write it with small typed helpers rather than a library (the one
  * maintained builder is GPL and emits no `^PW`, `^LL` or `^CI28`).
  *
- * Text: every label selects UTF-8 (`^CI28`). Zebra's built-in bitmap font 0 covers Latin only,
- * so a field with any other character uses `^A@` with a scalable font stored on the printer
- * (`UNICODE_FONT`, resident on Link-OS printers; CJK needs a font such as `E:ANMDJ.TTF`
- * downloaded to the printer). Field data goes through `^FH` so `^`, `~` and `_` in names cannot
- * end a field or start a command.
+ * Text: every label selects UTF-8 (`^CI28`), but Zebra's built-in font 0 covers ASCII only and
+ * a Unicode font would have to be downloaded to each printer first; so only ASCII text uses the
+ * printer's font and anything else is sent as a `^GF` bitmap drawn by us. Field data goes
+ * through `^FH` so `^`, `~` and `_` cannot end a field or start a command.
  */
-export const UNICODE_FONT = 'E:TT0003M_.TTF';
 
 export function fieldData(text: string): string {
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
   return `^FH^FD${clean.replace(/[_^~]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase()}`)}^FS`;
 }
 
-/** A text field at (x, y) in dots with a character height in dots. */
+/** An ASCII text field at (x, y) in dots in font 0, with a character height in dots. */
 export function textField(x: number, y: number, height: number, text: string): string {
-  const latin = /^[\x20-\x7e]*$/.test(text);
-  const font = latin ? `^A0N,${height},${height}` : `^A@N,${height},${height},${UNICODE_FONT}`;
-  return `^FO${x},${y}${font}${fieldData(text)}`;
+  if (!/^[\x20-\x7e]*$/.test(text)) throw new Error('Font 0 prints ASCII only; send a bitmap');
+  return `^FO${x},${y}^A0N,${height},${height}${fieldData(text)}`;
+}
+
+/** CRC-16/XMODEM of the Base64 text, as `:Z64:` wants it. */
+function crc16(text: string): string {
+  let crc = 0;
+  for (let i = 0; i < text.length; i++) {
+    crc ^= text.charCodeAt(i) << 8;
+    for (let bit = 0; bit < 8; bit++)
+      crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  }
+  return crc.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/**
+ * A bitmap at (x, y) as `^GFA` with `:Z64:` data (zlib, Base64, CRC): a label is mostly white,
+ * so a full 4×6 in raster shrinks from ~250 KB of hex to a few KB.
+ */
+export function graphicField(x: number, y: number, bitmap: Bitmap): string {
+  const total = bitmap.rowBytes * bitmap.height;
+  const z64 = deflateSync(bitmap.data).toString('base64');
+  return `^FO${x},${y}^GFA,${total},${total},${bitmap.rowBytes},:Z64:${z64}:${crc16(z64)}^FS`;
 }
 
 /** CODE128 with the interpretation line below (`^BC`); `^BY` sets the narrow bar width. */
@@ -37,6 +57,7 @@ export function code128Field(
   return `^FO${x},${y}^BY${moduleWidth},3,${height}^BCN,${height},Y,N,N${fieldData(data)}`;
 }
 
+/** A box (or, `height` equal to `thickness`, a horizontal rule). */
 export function boxField(x: number, y: number, width: number, height: number, thickness: number) {
   return `^FO${x},${y}^GB${width},${height},${thickness}^FS`;
 }

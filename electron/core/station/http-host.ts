@@ -7,6 +7,7 @@ import type { Registry } from '../api/registry';
 import type { Logger } from '../logging/logger';
 import { buildOpenApi } from './openapi';
 import { serveStatic } from './static-files';
+import { contentSecurityPolicy } from '../../../shared/security/csp';
 
 export interface StationOptions {
   registry: Registry;
@@ -26,10 +27,9 @@ export interface StationHost {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Same policy as the renderer's meta tag, also sent as a header so it holds for every response. */
+/** The page's policy, sent as a header so it holds for every response (API and files alike). */
 const SECURITY_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'Content-Security-Policy': contentSecurityPolicy(),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

@@ -95,6 +95,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   /** Time spent writing pulled postings to the database, apart from waiting on the network. */
   const ingestion = { postings: 0, ms: 0 };
   let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
 
   function runtime(accountId: number): AccountRuntime {
     let state = runtimes.get(accountId);
@@ -378,6 +379,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
    * started after the request, so "sync now" after a local change always includes it.
    */
   function run(accountId: number, pull: boolean): Promise<void> {
+    // After stop the database is about to close: a late "push now" from a handler finds the
+    // action in the outbox on the next start instead.
+    if (stopped) return Promise.resolve();
     const state = runtime(accountId);
     if (state.running) {
       state.queuedPull ||= pull;
@@ -408,6 +412,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   return {
     /** Recovers from a crash (in-flight → uncertain) and starts the schedule. */
     async start(tickMs = 1_000) {
+      stopped = false;
       const recovered = await recoverInFlight(db);
       if (recovered)
         log.warn({ recovered }, 'actions caught in flight by a crash will be read back');
@@ -418,9 +423,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
       timer = setInterval(safeTick, tickMs);
     },
     async stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
-      await Promise.all([...runtimes.values()].map((state) => state.running));
+      // A queued cycle starts nothing once stopped (see `run`), so waiting for both is enough.
+      await Promise.all([...runtimes.values()].flatMap((state) => [state.running, state.queued]));
     },
     /** Push what is due and pull now; resolves when done. */
     syncNow: (accountId: number) => run(accountId, true),

@@ -13,6 +13,8 @@ export interface KeyInput {
   altKey?: boolean;
   metaKey?: boolean;
   repeat?: boolean;
+  /** `KeyboardEvent.getModifierState`, to tell whether Caps Lock is on. */
+  getModifierState?: (key: string) => boolean;
 }
 
 export type ScanSuffix = 'Enter' | 'Tab';
@@ -128,8 +130,17 @@ function characterOf(event: KeyInput): string | null {
     // Ctrl+] is how keyboard-wedge scanners type GS (the GS1 separator) in a DataMatrix.
     return event.code === 'BracketRight' ? '\u001d' : null;
   }
-  const us = usCharacter(event.code, event.shiftKey === true);
-  if (us !== null) return us;
+  const plain = usCharacter(event.code, false);
+  const shifted = usCharacter(event.code, true);
+  if (plain !== null && shifted !== null) {
+    // Where the layout agrees with US on this key, `key` carries the Shift state the scanner
+    // meant even when the event has no shiftKey (synthetic input, some remote desktops). Caps
+    // Lock flips a letter's case in `key`, so then Shift alone decides.
+    const capsLock = event.getModifierState?.('CapsLock') === true;
+    const trustKey = event.key === plain || event.key === shifted;
+    if (trustKey && !(capsLock && event.code.startsWith('Key'))) return event.key;
+    return event.shiftKey === true ? shifted : plain;
+  }
   // No physical key to go by (virtual keyboards, some remote desktops): trust `key`.
   if ((event.code === '' || event.code === 'Unidentified') && [...event.key].length === 1) {
     return event.key;

@@ -8,4 +8,12 @@ export {
 } from './burst-detector';
 export { PASSTHROUGH_ATTRIBUTE } from './field-guard';
 export { usCharacter } from './keymap';
+export {
+  SCANNER_LIMITS,
+  scannerPreferences,
+  useScannerPreferences,
+  type ScannerPreferences,
+} from './scanner-preferences';
+export { useScanEvents } from './useScanEvents';
 export { useScanner, type UseScannerOptions } from './useScanner';
+export { useSerialScans } from './useSerialScans';

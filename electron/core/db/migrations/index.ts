@@ -1,6 +1,8 @@
 import { migration0001 } from './0001_foundation';
 import { migration0002 } from './0002_marketplace';
 import { migration0003 } from './0003_printing';
+import { migration0004 } from './0004_counter';
+import { migration0005 } from './0005_printing_documents';
 
 /**
  * One migration: plain SQL run in its own transaction. Released migrations are never edited or
@@ -12,4 +14,10 @@ export interface Migration {
 }
 
 /** In order; the position (1-based) is the schema version stored in `PRAGMA user_version`. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];

@@ -1,12 +1,14 @@
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BACK_OFFICE_ROLES } from '../../../../shared/domain/roles';
+import { isCounter } from '../../app/sections';
 import { useSession } from '../../app/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { AppearanceSettings } from './AppearanceSettings';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { MarketplaceSettings } from './MarketplaceSettings';
 import { MyPinForm } from './MyPinForm';
+import { ScannerSettings } from './ScannerSettings';
 import { ShopSettings } from './ShopSettings';
 
 export function SettingsPage() {
@@ -36,6 +38,11 @@ export function SettingsPage() {
         <Col xs={24} xl={12}>
           <ChangePasswordForm />
         </Col>
+        {isCounter(user.role) && (
+          <Col xs={24}>
+            <ScannerSettings />
+          </Col>
+        )}
       </Row>
     </>
   );

@@ -1,0 +1,93 @@
+import { commandBarcode } from '../../../shared/domain/scan';
+import { SCAN_VERDICT_TONE, type ScanResult } from '../../../shared/schemas/packing.schema';
+import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
+import { queueShip } from '../postings/ship';
+import { printOnComplete } from '../printing/on-complete';
+import { counterRepo } from './packing.repo';
+import { packingStateOf } from './packing-state';
+import { judgeScan } from './scan-verdict';
+
+type PackingMethods = 'packing.current' | 'packing.scan' | 'packing.command';
+
+/** Synchronous reads while holding Kysely's connection, so no open transaction shows half-done. */
+function readState(ctx: HandlerContext, stationSessionId: number) {
+  const repo = counterRepo(ctx.sqlite);
+  return ctx.db.connection().execute(async () => packingStateOf(repo, stationSessionId));
+}
+
+/**
+ * One scan, from a scanner or a button: judged, applied and logged in one transaction. A
+ * completion queues the ship action in that same transaction; the label is queued after the
+ * commit, so a printer problem never undoes a packed posting.
+ */
+async function scan(
+  ctx: HandlerContext,
+  code: string,
+  source: 'keyboard' | 'serial' | 'screen',
+  at: number | undefined,
+): Promise<ScanResult> {
+  const { user, sessionId } = requireSession(ctx);
+  const station = { sessionId, origin: ctx.caller.origin, userId: user.id };
+  const repo = counterRepo(ctx.sqlite);
+  const judgement = await ctx.write(async (trx) => {
+    const now = ctx.now();
+    const result = judgeScan(repo, { code, source, at: at ?? now, now, station });
+    const completion = result.completion;
+    if (completion) {
+      const { posting, packages, packSessionId } = completion;
+      await queueShip(trx, {
+        postingNumber: posting.posting_number,
+        packages,
+        // One pack session ships once, however often complete is scanned.
+        idempotencyKey: `ship:${posting.posting_number}:pack:${packSessionId}`,
+        userId: user.id,
+        now,
+      });
+      repo.markCompleted(packSessionId, user.id, now);
+      completion.record();
+    }
+    return result;
+  });
+
+  let labelJobId: number | null = null;
+  const completed = judgement.completion;
+  if (completed) {
+    try {
+      labelJobId = (await printOnComplete(ctx, completed.posting.posting_number, user.id))
+        .labelJobId;
+      // The print worker wakes on printing events; this method's own event is `packing`.
+      ctx.events.publish('printing');
+    } catch (error) {
+      ctx.log.warn(
+        { err: error, postingNumber: completed.posting.posting_number },
+        'label not queued for a completed posting',
+      );
+    }
+    // Works offline: the outbox keeps the ship until the marketplace takes it.
+    void ctx.sync
+      .pushNow(completed.posting.account_id)
+      .catch((error: unknown) => ctx.log.warn({ err: error }, 'push after completion failed'));
+  }
+
+  return {
+    verdict: judgement.verdict,
+    tone: SCAN_VERDICT_TONE[judgement.verdict],
+    code: judgement.code,
+    kind: judgement.kind,
+    postingNumber: judgement.postingNumber,
+    sku: judgement.sku,
+    productName: judgement.productName,
+    reason: judgement.reason,
+    labelJobId,
+    state: await readState(ctx, sessionId),
+  };
+}
+
+export const packingHandlers: HandlerMap<PackingMethods> = {
+  'packing.current': async (_input, ctx) => readState(ctx, requireSession(ctx).sessionId),
+
+  'packing.scan': (input, ctx) => scan(ctx, input.code, input.source, input.at),
+
+  // The buttons take the same path as the printed command barcodes.
+  'packing.command': (input, ctx) => scan(ctx, commandBarcode(input.command), 'screen', undefined),
+};

@@ -1,0 +1,243 @@
+import type { EventBus } from '../api/event-bus';
+import type { Db } from '../db/connection';
+import type { AccountRow, MarketplaceLabelRow } from '../db/schema';
+import type { Logger } from '../logging/logger';
+import { MarketplaceError, type Connector } from '../marketplace/connector';
+import { backoffMs } from '../sync/backoff';
+import { marketplaceLabelBytes, queueMarketplaceLabelJob } from './label-cache';
+import { profileOf } from './profile';
+import { findPrinter } from './printing.repo';
+
+export interface LabelPrefetchOptions {
+  db: Db;
+  now: () => number;
+  random: () => number;
+  log: Logger;
+  events: EventBus;
+  connectorFor(account: AccountRow): Connector;
+  /** How often to look for postings that became ready for a label (default 30 s). */
+  intervalMs?: number;
+  backoff?: { baseMs: number; capMs: number };
+}
+
+export interface LabelPrefetch {
+  start(): void;
+  stop(): Promise<void>;
+  /** Look now (after a pull changed postings, or a completion asked for a label). */
+  wake(): void;
+  /** Resolves when no pass is running: for tests and orderly shutdown. */
+  idle(): Promise<void>;
+}
+
+/** Labels fetched per pass, so one pass never holds the marketplace for long. */
+const BATCH = 10;
+
+/**
+ * Fetches the marketplace's label PDF for every posting that is ready for one (Ozon:
+ * `awaiting_deliver`, our `packed`) and caches it in SQLite, so labels print and reprint
+ * without the network. A label someone is already waiting for is queued on their printer the
+ * moment it arrives. Never holds a transaction across a marketplace call.
+ */
+export function createLabelPrefetch(options: LabelPrefetchOptions): LabelPrefetch {
+  const { db, now, log } = options;
+  const backoff = options.backoff ?? { baseMs: 5_000, capMs: 10 * 60_000 };
+  let stopped = true;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  async function enrol(at: number) {
+    // Postings that became ready for a label and have no cache row yet.
+    await db
+      .insertInto('marketplace_labels')
+      .columns(['account_id', 'posting_number', 'state', 'next_attempt_at', 'created_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('postings')
+          .innerJoin('accounts', 'accounts.id', 'postings.account_id')
+          .select((s) => [
+            'postings.account_id',
+            'postings.posting_number',
+            s.val('pending').as('state'),
+            s.val(at).as('next_attempt_at'),
+            s.val(at).as('created_at'),
+          ])
+          .where('postings.status', '=', 'packed')
+          .where((w) =>
+            w.not(
+              w.exists(
+                w
+                  .selectFrom('marketplace_labels as m')
+                  .select('m.posting_number')
+                  .whereRef('m.account_id', '=', 'postings.account_id')
+                  .whereRef('m.posting_number', '=', 'postings.posting_number'),
+              ),
+            ),
+          ),
+      )
+      .execute();
+  }
+
+  async function fetchOne(row: MarketplaceLabelRow) {
+    const account = await db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('id', '=', row.account_id)
+      .executeTakeFirst();
+    if (!account) return;
+    const connector = options.connectorFor(account);
+    if (!connector.capabilities.labels) {
+      await db
+        .updateTable('marketplace_labels')
+        .set({ state: 'failed', last_error: 'This marketplace gives no labels' })
+        .where('account_id', '=', row.account_id)
+        .where('posting_number', '=', row.posting_number)
+        .execute();
+      return;
+    }
+    try {
+      const result = await connector.getLabel(row.posting_number, row.task_id);
+      if (stopped) return;
+      if (result.state === 'pending') {
+        await db
+          .updateTable('marketplace_labels')
+          .set({ task_id: result.taskId, next_attempt_at: now() + result.retryAfterMs })
+          .where('account_id', '=', row.account_id)
+          .where('posting_number', '=', row.posting_number)
+          .execute();
+        return;
+      }
+      const pdf = Buffer.from(result.pdf);
+      const printer = row.print_on_arrival_printer_id
+        ? await findPrinter(db, row.print_on_arrival_printer_id)
+        : undefined;
+      // Rendered before the transaction: rasterising is the slow part.
+      const bytes = printer ? await marketplaceLabelBytes(profileOf(printer), pdf) : null;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('marketplace_labels')
+          .set({
+            state: 'ready',
+            pdf,
+            fetched_at: now(),
+            last_error: null,
+            task_id: null,
+            print_on_arrival_printer_id: null,
+            print_on_arrival_by: null,
+          })
+          .where('account_id', '=', row.account_id)
+          .where('posting_number', '=', row.posting_number)
+          .execute();
+        if (printer && bytes) {
+          await queueMarketplaceLabelJob(trx, {
+            printer,
+            postingNumber: row.posting_number,
+            bytes,
+            userId: row.print_on_arrival_by,
+            at: now(),
+          });
+        }
+      });
+      if (printer) options.events.publish('printing');
+    } catch (error) {
+      if (stopped) return;
+      const message = error instanceof Error ? error.message : String(error);
+      const final = error instanceof MarketplaceError && error.kind === 'rejected';
+      const attempts = row.attempts + 1;
+      await db
+        .updateTable('marketplace_labels')
+        .set({
+          state: final ? 'failed' : 'pending',
+          attempts,
+          last_error: message,
+          next_attempt_at:
+            now() +
+            backoffMs(attempts, { ...backoff, random: options.random, atLeastMs: backoff.baseMs }),
+        })
+        .where('account_id', '=', row.account_id)
+        .where('posting_number', '=', row.posting_number)
+        .execute();
+      log.warn({ postingNumber: row.posting_number, err: message }, 'label fetch failed');
+    }
+  }
+
+  async function pass() {
+    const at = now();
+    await enrol(at);
+    const due = await db
+      .selectFrom('marketplace_labels')
+      .selectAll()
+      .where('state', '=', 'pending')
+      .where('next_attempt_at', '<=', at)
+      // Labels someone waits for first, then oldest.
+      .orderBy((eb) =>
+        eb.case().when('print_on_arrival_printer_id', 'is not', null).then(0).else(1).end(),
+      )
+      .orderBy('created_at')
+      .limit(BATCH)
+      .execute();
+    for (const row of due) {
+      if (stopped) return;
+      await fetchOne(row);
+    }
+    if (due.length === BATCH) again = true;
+    await schedule();
+  }
+
+  async function schedule() {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    const next = await db
+      .selectFrom('marketplace_labels')
+      .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    const interval = options.intervalMs ?? 30_000;
+    const wait = next?.at == null ? interval : Math.min(interval, Math.max(50, next.at - now()));
+    timer = setTimeout(wake, wait);
+    timer.unref?.();
+  }
+
+  function wake() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await pass();
+        } catch (error) {
+          if (!stopped) log.error({ err: error }, 'label prefetch pass failed');
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+  }
+
+  return {
+    start() {
+      stopped = false;
+      unsubscribe ??= options.events.subscribe((event) => {
+        if (event.name === 'postings.changed') wake();
+      });
+      wake();
+    },
+    async stop() {
+      stopped = true;
+      unsubscribe?.();
+      unsubscribe = null;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+    wake,
+    async idle() {
+      while (running) await running;
+    },
+  };
+}

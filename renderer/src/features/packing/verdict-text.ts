@@ -1,0 +1,69 @@
+import type { TFunction } from 'i18next';
+import type { ScanResult } from '../../../../shared/schemas/packing.schema';
+import { errorText } from '../../i18n/error-text';
+import type { Verdict } from './VerdictBanner';
+
+/** Reasons the core gives for an unknown code that have their own words; others read generically. */
+const REASONS = [
+  'not_text',
+  'empty',
+  'too_long',
+  'control_characters',
+  'binary',
+  'unknown_command',
+  'bad_package_label',
+  'lookup_failed',
+  'no_match',
+  'invalid_check_digit',
+  'marketplace_label',
+] as const;
+type Reason = (typeof REASONS)[number];
+
+function isReason(reason: string | null): reason is Reason {
+  return (REASONS as readonly (string | null)[]).includes(reason);
+}
+
+/** Codes may hold anything a scanner sent; show them short and visible. */
+export function shownCode(code: string): string {
+  const visible = code.replace(/[\u0000-\u001f\u007f-\u009f]/g, '·');
+  return visible.length > 60 ? `${visible.slice(0, 57)}…` : visible;
+}
+
+/** The banner's words for one answer of `packing.scan` / `packing.command`. */
+export function packingVerdict(t: TFunction, result: ScanResult, seq: number): Verdict {
+  const session = result.state.session;
+  const values = {
+    posting: result.postingNumber ?? session?.postingNumber ?? '',
+    product: result.productName ?? result.sku ?? shownCode(result.code),
+    code: shownCode(result.code),
+    package: String(session?.currentPackage ?? 1),
+  };
+  let detail: string | null = t(`packing.details.${result.verdict}`, values);
+  // The core answers `labelJobId: null` when no printer is marked for shipping labels.
+  if (result.verdict === 'completed' && result.labelJobId === null) {
+    detail = t('packing.completedNoLabel');
+  }
+  if (result.verdict === 'unknown_code') {
+    detail = `${values.code} — ${
+      isReason(result.reason) ? t(`packing.reasons.${result.reason}`) : t('packing.reasonOther')
+    }`;
+  }
+  return {
+    tone: result.tone,
+    title: t(`packing.verdicts.${result.verdict}`, values),
+    detail: detail === '' ? null : detail,
+    seq,
+    name: result.verdict,
+  };
+}
+
+/** The banner when a scan could not be checked at all (core unreachable, refused). */
+export function failedVerdict(t: TFunction, error: unknown, code: string, seq: number): Verdict {
+  return {
+    tone: 'error',
+    title: t('packing.scanFailed'),
+    detail: `${shownCode(code)} — ${errorText(t, error)}`,
+    seq,
+    name: 'failed',
+  };
+}

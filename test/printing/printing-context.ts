@@ -1,0 +1,16 @@
+import type { HandlerContext } from '../../electron/core/api/context';
+import type { Core } from '../../electron/core/core';
+
+/**
+ * A handler context as the packing counter's `complete` has it, for calling `printOnComplete`
+ * directly: the same services, writes in one transaction (no audit entry needed here).
+ */
+export function handlerContext(core: Core): HandlerContext {
+  return {
+    ...core.services,
+    caller: { token: null, origin: 'test' },
+    session: null,
+    write: (work) => core.services.db.transaction().execute(work),
+    setActor: () => undefined,
+  };
+}
