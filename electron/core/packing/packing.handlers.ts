@@ -55,14 +55,17 @@ async function scan(
     try {
       labelJobId = (await printOnComplete(ctx, completed.posting.posting_number, user.id))
         .labelJobId;
-      // The print worker wakes on printing events; this method's own event is `packing`.
-      ctx.events.publish('printing');
     } catch (error) {
       ctx.log.warn(
         { err: error, postingNumber: completed.posting.posting_number },
         'label not queued for a completed posting',
       );
     }
+    // Only a completion changes more than the counter: the posting is now shipping and its
+    // ship action waits in the outbox. Announced here so that an ordinary scan refreshes
+    // nothing but the packing screens.
+    ctx.events.publish('postings');
+    ctx.events.publish('outbox');
     // Works offline: the outbox keeps the ship until the marketplace takes it.
     void ctx.sync
       .pushNow(completed.posting.account_id)

@@ -39,7 +39,8 @@ const ALSO_STALE: Record<EventDomain, readonly EventDomain[]> = {
   // posting and setting a stock level queue outbox actions; a posting's detail lists its
   // actions and alerts; a sync cycle moves actions along and updates the account's status.
   accounts: [],
-  postings: ['accounts', 'outbox'],
+  // Packed postings are what a dispatch batch takes.
+  postings: ['accounts', 'outbox', 'dispatch'],
   products: ['accounts', 'outbox'],
   outbox: ['accounts', 'postings'],
   alerts: ['postings'],
@@ -47,9 +48,9 @@ const ALSO_STALE: Record<EventDomain, readonly EventDomain[]> = {
   // The job list names each job's printer.
   printers: ['printing'],
   printing: [],
-  // Completing a posting queues its ship action and its label; a dispatch batch reads packed
-  // postings; scans are taken by whichever screen listens, not cached.
-  packing: ['postings', 'outbox', 'accounts', 'printing', 'dispatch'],
+  // The core announces postings and outbox itself when a completion queues a ship; a plain scan
+  // changes only the counter, so it must not refetch the rest of the app.
+  packing: [],
   picking: [],
   dispatch: ['printing'],
   stats: [],
@@ -57,7 +58,33 @@ const ALSO_STALE: Record<EventDomain, readonly EventDomain[]> = {
   scans: [],
 };
 
+/**
+ * Domains that change with every scan at a busy counter. Their refetch waits until the scans
+ * pause, so a burst refreshes once instead of queueing a read in front of every next scan; the
+ * screen that scanned already shows the state the core answered.
+ */
+const SETTLE_MS: Partial<Record<EventDomain, number>> = { packing: 300, dispatch: 300 };
+const settling = new WeakMap<QueryClient, Map<string, ReturnType<typeof setTimeout>>>();
+
 export function invalidateDomain(queryClient: QueryClient, domain: string) {
+  const delay = (SETTLE_MS as Record<string, number | undefined>)[domain];
+  if (delay === undefined) {
+    invalidateNow(queryClient, domain);
+    return;
+  }
+  let timers = settling.get(queryClient);
+  if (!timers) settling.set(queryClient, (timers = new Map()));
+  clearTimeout(timers.get(domain));
+  timers.set(
+    domain,
+    setTimeout(() => {
+      timers.delete(domain);
+      invalidateNow(queryClient, domain);
+    }, delay),
+  );
+}
+
+function invalidateNow(queryClient: QueryClient, domain: string) {
   const related = (ALSO_STALE as Record<string, readonly string[] | undefined>)[domain] ?? [];
   for (const root of [domain, ...related]) {
     void queryClient.invalidateQueries({ queryKey: [root] });

@@ -16,7 +16,7 @@ import { PostingPanel } from './PostingPanel';
 import { ScanHistory } from './ScanHistory';
 import { usePackingCounter } from './usePackingCounter';
 import { preloadVerdictSounds } from './verdict-sound';
-import { VerdictBanner } from './VerdictBanner';
+import { LatestVerdictBanner } from './VerdictBanner';
 
 /**
  * The packer's whole day: scan a posting, scan its items, complete. Everything works from the
@@ -27,7 +27,7 @@ export function PackingPage() {
   const formats = useFormats();
   const [switching, setSwitching] = useState(false);
   const openSwitch = useCallback(() => setSwitching(true), []);
-  const { current, verdict, lastSku, history, stopped, dismissStop, scan, command } =
+  const { current, verdicts, lastSku, history, stopped, dismissStop, scan, command } =
     usePackingCounter(openSwitch);
   const sheet = useRouteParam('sheet') === 'commands';
 
@@ -75,7 +75,7 @@ export function PackingPage() {
         </Space>
       </Flex>
       <Flex vertical gap="middle">
-        <VerdictBanner verdict={verdict} label={t('packing.verdictLabel')} />
+        <LatestVerdictBanner store={verdicts} label={t('packing.verdictLabel')} />
         {stopped !== null && (
           <Alert
             type="error"

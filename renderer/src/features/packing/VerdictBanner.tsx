@@ -6,13 +6,16 @@ import {
   TrophyFilled,
 } from '@ant-design/icons';
 import { Typography, theme as antTheme } from 'antd';
-import type { ReactNode } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ScanTone } from '../../../../shared/schemas/packing.schema';
+import type { VerdictStore } from './verdict-store';
 
 export interface Verdict {
   /** Null before the first scan: a calm hint, no colour. */
   tone: ScanTone | null;
-  title: string;
+  /** Null before the first scan: the banner shows the idle hint in the current language. */
+  title: string | null;
   detail: string | null;
   /** Changes with every scan, so the same verdict twice still flashes. */
   seq: number;
@@ -33,6 +36,7 @@ const ICONS: Record<ScanTone, ReactNode> = {
  * next scan just replaces it.
  */
 export function VerdictBanner({ verdict, label }: { verdict: Verdict; label: string }) {
+  const { t } = useTranslation();
   const { token } = antTheme.useToken();
   const colours: Record<ScanTone, { background: string; border: string; text: string }> = {
     ok: { background: token.colorSuccessBg, border: token.colorSuccess, text: token.colorText },
@@ -85,7 +89,7 @@ export function VerdictBanner({ verdict, label }: { verdict: Verdict; label: str
             strong
             style={{ display: 'block', fontSize: 34, lineHeight: 1.25, color: colour.text }}
           >
-            {verdict.title}
+            {verdict.title ?? t('packing.idle')}
           </Typography.Text>
           {verdict.detail && (
             <Typography.Text
@@ -98,4 +102,10 @@ export function VerdictBanner({ verdict, label }: { verdict: Verdict; label: str
       </div>
     </section>
   );
+}
+
+/** The banner of a screen whose verdicts live in a store: it alone re-renders on a scan. */
+export function LatestVerdictBanner({ store, label }: { store: VerdictStore; label: string }) {
+  const verdict = useSyncExternalStore(store.subscribe, store.get);
+  return <VerdictBanner verdict={verdict} label={label} />;
 }

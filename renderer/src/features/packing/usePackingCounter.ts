@@ -12,7 +12,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { failedVerdict, packingVerdict, shownCode } from './verdict-text';
 import { playVerdictSound } from './verdict-sound';
 import type { ScanHistoryEntry } from './ScanHistory';
-import type { Verdict } from './VerdictBanner';
+import { createVerdictStore } from './verdict-store';
 
 export const packingKey = ['packing', 'current'] as const;
 const HISTORY_LENGTH = 30;
@@ -30,13 +30,9 @@ export function usePackingCounter(onSwitchOperator: () => void) {
   const { client } = usePackdeskApi();
   const queryClient = useQueryClient();
   const current = useApiQuery(packingKey, 'packing.current', {});
-  const [verdict, setVerdict] = useState<Verdict>(() => ({
-    tone: null,
-    title: t('packing.idle'),
-    detail: null,
-    seq: 0,
-    name: 'idle',
-  }));
+  const [verdicts] = useState(() =>
+    createVerdictStore({ tone: null, title: null, detail: null, seq: 0, name: 'idle' }),
+  );
   const [lastSku, setLastSku] = useState<string | null>(null);
   // A cancelled posting stays on screen until the packer says they have seen it (or opens the
   // next posting), whatever is scanned meanwhile.
@@ -60,7 +56,7 @@ export function usePackingCounter(onSwitchOperator: () => void) {
           // The banner and its sound first: they are what the packer waits for. The lines and
           // packages follow after that frame is painted (the query cache renders synchronously),
           // the history as a transition, so a long posting never delays the verdict.
-          setVerdict(shown);
+          verdicts.set(shown);
           playVerdictSound(result.tone);
           if (result.verdict === 'posting_cancelled') setStopped(result.postingNumber ?? '');
           else if (result.verdict === 'posting_opened') setStopped(null);
@@ -85,7 +81,7 @@ export function usePackingCounter(onSwitchOperator: () => void) {
           });
           if (result.verdict === 'switch_operator') onSwitchOperator();
         } catch (error) {
-          setVerdict(failedVerdict(t, error, code, n));
+          verdicts.set(failedVerdict(t, error, code, n));
           playVerdictSound('error');
           setHistory((previous) =>
             [
@@ -103,7 +99,7 @@ export function usePackingCounter(onSwitchOperator: () => void) {
         }
       });
     },
-    [queryClient, t, onSwitchOperator],
+    [queryClient, t, onSwitchOperator, verdicts],
   );
 
   const scan = useCallback(
@@ -122,5 +118,5 @@ export function usePackingCounter(onSwitchOperator: () => void) {
 
   const dismissStop = useCallback(() => setStopped(null), []);
 
-  return { current, verdict, lastSku, history, stopped, dismissStop, scan, command };
+  return { current, verdicts, lastSku, history, stopped, dismissStop, scan, command };
 }
