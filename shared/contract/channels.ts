@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'users.resetPassword',
   'users.setPin',
   'accounts.list',
+  'accounts.warehouses',
   'accounts.connectDemo',
   'accounts.connectOzon',
   'accounts.syncNow',

@@ -69,6 +69,7 @@ import {
   searchPostingsInput,
   setStockInput,
   shipPostingInput,
+  warehouse,
 } from '../schemas/sync.schema';
 import {
   createUserInput,
@@ -223,6 +224,13 @@ export const methods = {
     mutating: false,
     access: COUNTER,
     summary: 'Marketplace accounts with their sync health',
+  }),
+  'accounts.warehouses': method({
+    input: empty,
+    output: z.array(warehouse),
+    mutating: false,
+    access: COUNTER,
+    summary: "Warehouses synced from every account's marketplace, by account and name",
   }),
   'accounts.connectDemo': method({
     input: empty,

@@ -40,6 +40,44 @@ export type LabelSource = (typeof LABEL_SOURCES)[number];
 export const PRINTER_STATES = ['ready', 'paper_out', 'cover_open', 'offline', 'unknown'] as const;
 export type PrinterState = (typeof PRINTER_STATES)[number];
 
+/**
+ * Why a printer is not simply ready, or why a job is not printed, as a code every client can
+ * say in its own language. The English text beside it (`reason`, `lastError`) keeps the details
+ * (an errno, a spooler's message) for logs and for `other`, a reason the core has no code for.
+ */
+export const PRINT_REASON_CODES = [
+  // What the printer itself reports.
+  'paper_out',
+  'paper_near_end',
+  'cover_open',
+  'ribbon_out',
+  'head_temperature',
+  'paused',
+  'printer_error',
+  'offline',
+  // Why its status is not known.
+  'status_device',
+  'status_os_queue',
+  'status_disabled',
+  'no_answer',
+  'bad_answer',
+  // Getting the bytes there.
+  'unreachable',
+  'timeout',
+  'connection_lost',
+  'not_confirmed',
+  'refused_by_spooler',
+  'spooler_missing',
+  'invalid_queue',
+  'not_supported',
+  // The queue.
+  'printer_removed',
+  'interrupted',
+  'internal_error',
+  'other',
+] as const;
+export type PrintReasonCode = (typeof PRINT_REASON_CODES)[number];
+
 export const PRINT_JOB_STATES = ['queued', 'sending', 'printed', 'failed'] as const;
 export type PrintJobState = (typeof PRINT_JOB_STATES)[number];
 
@@ -169,6 +207,8 @@ export const printerStatus = z.object({
   state: z.enum(PRINTER_STATES),
   /** Why, in plain English, when not simply ready (or a warning such as "paper near end"). */
   reason: z.string().nullable(),
+  /** `reason` as a code; null exactly when `reason` is. */
+  reasonCode: z.enum(PRINT_REASON_CODES).nullable(),
   checkedAt: z.number().int(),
 });
 
@@ -182,6 +222,8 @@ export const printJob = z.object({
   state: z.enum(PRINT_JOB_STATES),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
+  /** `lastError` as a code; null exactly when `lastError` is. */
+  lastErrorCode: z.enum(PRINT_REASON_CODES).nullable(),
   /** The bytes may have reached the printer: send again only as a reprint, with a reason. */
   mayHavePrinted: z.boolean(),
   createdBy: z.string().nullable(),

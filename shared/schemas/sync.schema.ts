@@ -41,6 +41,18 @@ export const connectOzonInput = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 
+/** A warehouse as last synced from an account's marketplace, for choosing one by name. */
+export const warehouse = z.object({
+  accountId: z.number().int(),
+  accountName: z.string(),
+  warehouseId: z.string(),
+  name: z.string(),
+  isRfbs: z.boolean(),
+  /** The marketplace's own status word, e.g. `created` or `disabled`. */
+  status: z.string(),
+});
+export type Warehouse = z.infer<typeof warehouse>;
+
 export const accountIdInput = z.object({ accountId: z.number().int().positive() });
 
 export const postingItem = z.object({

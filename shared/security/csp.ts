@@ -18,8 +18,9 @@ export function contentSecurityPolicy({ devServer = false, asHeader = true }: Po
     "default-src 'self'",
     devServer ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    // Product photos come from the marketplace's CDN over HTTPS; images cannot run code.
-    "img-src 'self' data: blob: https:",
+    // Product photos come from the marketplace's CDN over HTTPS, and the Demo store's from the
+    // sandbox marketplace on loopback; images cannot run code.
+    "img-src 'self' data: blob: https: http://127.0.0.1:*",
     // The counter's verdict sounds, bundled with the page (small ones inlined as data:).
     "media-src 'self' data: blob:",
     "connect-src 'self' ws: wss:",

@@ -158,10 +158,22 @@ describe('Printing page in Chromium with a capture printer', () => {
     await peer.setMode('paper_out');
     await row.getByRole('button', { name: 'Check' }).click();
     await status.getByText('Paper out').waitFor({ timeout: 15_000 });
+    // The reason says nothing the state does not: it is not shown a second time.
+    expect(await row.getByText('Paper out', { exact: true }).count()).toBe(1);
     await row.getByRole('button', { name: 'Test page' }).click();
     const warning = page.getByRole('dialog').filter({ hasText: `${PRINTER}: Paper out` });
     await warning.waitFor();
-    await warning.getByRole('button', { name: 'Cancel' }).click();
+    // On a loaded machine a click can land while the dialog is still animating in and be
+    // dropped; a person would click again, and so does the test until the dialog has gone.
+    for (let attempt = 1; ; attempt++) {
+      await warning.getByRole('button', { name: 'Cancel' }).click();
+      const gone = await warning
+        .waitFor({ state: 'hidden', timeout: 2_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (gone) break;
+      if (attempt === 5) throw new Error('the paper-out dialog did not close');
+    }
     expect(peer.documents()).toHaveLength(0);
     expect(await jobs()).toEqual([]);
 
@@ -224,6 +236,7 @@ describe('Printing page in Chromium with a capture printer', () => {
     const failedRow = queue.getByRole('row', { name: /^#3 / });
     await failedRow.getByText('Failed', { exact: true }).waitFor({ timeout: 30_000 });
     await failedRow.getByText('Nothing was printed. Fix the printer, then retry.').waitFor();
+    await failedRow.getByText('Paper out', { exact: true }).waitFor();
     expect(printedLabels()).toHaveLength(2);
     await peer.setMode('ready');
     await failedRow.getByRole('button', { name: 'Retry' }).click();
@@ -237,21 +250,32 @@ describe('Printing page in Chromium with a capture printer', () => {
     const doubtfulRow = queue.getByRole('row', { name: /^#4 / });
     await doubtfulRow.getByText('Failed', { exact: true }).waitFor({ timeout: 30_000 });
     await doubtfulRow.getByText('May have printed: check the printer before reprinting.').waitFor();
+    await doubtfulRow.getByText('Paper out', { exact: true }).waitFor();
     expect(await doubtfulRow.getByRole('button', { name: 'Retry' }).count()).toBe(0);
     await doubtfulRow.getByRole('button', { name: 'Reprint' }).waitFor();
     expect(printedLabels()).toHaveLength(4);
     await page.screenshot({ path: '/tmp/printing-failed-jobs.png', fullPage: true });
+
+    // No connection: the state says offline, the reason why, in words rather than an errno.
+    await peer.setMode('refuse');
+    await row.getByRole('button', { name: 'Check' }).click();
+    await status.getByText('Offline').waitFor({ timeout: 15_000 });
+    await row.getByText('The printer cannot be reached').waitFor();
+    expect(await row.locator('[lang="en"]').count()).toBe(0);
     await peer.setMode('ready');
+    await row.getByRole('button', { name: 'Check' }).click();
+    await status.getByText('Ready').waitFor({ timeout: 15_000 });
 
     // Right to left: the same page in Persian, the reason as typed.
     await api(station.url, 'preferences.update', { language: 'fa' }, token);
     await page.reload();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await page.getByRole('heading', { name: 'چاپ', level: 1 }).waitFor();
-    await page
-      .getByRole('table', { name: 'کارهای چاپ' })
-      .getByText('دلیل: Checking the new roll')
-      .waitFor();
+    const faQueue = page.getByRole('table', { name: 'کارهای چاپ' });
+    await faQueue.getByText('دلیل: Checking the new roll').waitFor();
+    // The failed job's reason in Persian, and no English from the core anywhere in the queue.
+    await faQueue.getByText('کاغذ تمام شده', { exact: true }).first().waitFor();
+    expect(await faQueue.locator('[lang="en"]').count()).toBe(0);
     await page.screenshot({ path: '/tmp/printing-page-fa.png', fullPage: true });
     await api(station.url, 'preferences.update', { language: 'en' }, token);
     await page.reload();

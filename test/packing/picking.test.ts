@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLocation } from '../../electron/core/accounts/demo-locations';
+import { WAREHOUSES } from '../../electron/core/sandbox/seed-data';
 import { createCoreFixture, setUpShop } from '../support/core-fixture';
 import { createCounterFixture, type CounterFixture } from './counter-fixture';
 
@@ -115,6 +116,72 @@ describe('pick lists', () => {
     expect(here.postingNumbers.length).toBeGreaterThan(0);
     const none = await fx.call('picking.create', { warehouseId: 'no-such', limit: 5 }, fx.token);
     expect(none).toMatchObject({ postingNumbers: [], lines: [] });
+  });
+
+  it('offers the synced warehouses by name, and a list for one holds only its postings', async () => {
+    const warehouses = await fx.call('accounts.warehouses', {}, fx.token);
+    // Exactly what the sandbox marketplace serves on /v2/warehouse/list, pulled by the sync.
+    expect(warehouses).toHaveLength(WAREHOUSES.length);
+    expect(new Set(warehouses.map((w) => w.warehouseId))).toEqual(
+      new Set(WAREHOUSES.map((w) => w.id)),
+    );
+    for (const w of warehouses) {
+      const served = WAREHOUSES.find((s) => s.id === w.warehouseId)!;
+      expect(w).toEqual({
+        accountId: fx.accountId,
+        accountName: 'Sandbox',
+        warehouseId: served.id,
+        name: served.name,
+        isRfbs: served.isRfbs,
+        status: 'created',
+      });
+    }
+    // Sorted by name within the account, for the dropdown.
+    const names = warehouses.map((w) => w.name);
+    expect(names).toEqual([...names].sort());
+
+    // The warehouse with the most waiting postings, so the filter has something to leave out.
+    const db = fx.core.services.db;
+    const counts = await db
+      .selectFrom('postings')
+      .select(['warehouse_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', '=', 'to_pack')
+      .where('local_state', '=', 'none')
+      .groupBy('warehouse_id')
+      .orderBy('n', 'desc')
+      .execute();
+    expect(counts.length).toBeGreaterThan(1);
+    const chosen = warehouses.find((w) => w.warehouseId === counts[0]!.warehouse_id)!;
+    const list = await fx.call(
+      'picking.create',
+      { warehouseId: chosen.warehouseId, limit: 500 },
+      fx.token,
+    );
+    expect(list.postingNumbers.length).toBeGreaterThan(0);
+    const picked = await db
+      .selectFrom('postings')
+      .select('warehouse_id')
+      .where('posting_number', 'in', list.postingNumbers)
+      .execute();
+    expect(picked).toHaveLength(list.postingNumbers.length);
+    expect(picked.every((p) => p.warehouse_id === chosen.warehouseId)).toBe(true);
+    const all = await fx.call('picking.create', { limit: 500 }, fx.token);
+    expect(all.postingNumbers.length).toBeGreaterThan(list.postingNumbers.length);
+
+    // Couriers do not work at the counter.
+    await fx.call(
+      'users.create',
+      {
+        username: 'cora',
+        displayName: 'Cora Courier',
+        role: 'courier',
+        password: 'courier pass 1',
+      },
+      fx.token,
+    );
+    const courier = (await fx.call('auth.login', { username: 'cora', password: 'courier pass 1' }))
+      .token;
+    expect((await fx.fail('accounts.warehouses', {}, courier)).code).toBe('forbidden');
   });
 });
 

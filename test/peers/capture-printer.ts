@@ -21,11 +21,27 @@ export interface CapturedConnection {
   closed: boolean;
 }
 
+export interface CapturePrinterOptions {
+  /**
+   * A slow printer: take at most `bytes` of a connection every `everyMs` (the rest waits in the
+   * socket). The sender only learns a job went through when the printer closes the connection
+   * after reading it all, so a job of `size` bytes stays mid-send for at least
+   * (size / bytes - 1) × everyMs after its first bytes arrive. `bytes` must exceed a status
+   * query (5 bytes), which is then never split. Default: read as fast as it comes.
+   */
+  readRate?: { bytes: number; everyMs: number };
+}
+
 export interface CapturePrinter {
   port: number;
   mode: PeerMode;
   /** Switch to this mode once the next connection carrying print data has closed. */
   afterData: PeerMode | null;
+  /**
+   * Called once per connection, synchronously, when its first bytes of print data arrive: before
+   * any more of it is read and before the printer can close it, i.e. while the job is mid-send.
+   */
+  onPrintData: ((connection: CapturedConnection) => void) | null;
   connections: CapturedConnection[];
   /** Connections that carried something other than status queries: the printed documents. */
   documents(): Buffer[];
@@ -70,7 +86,36 @@ function scan(bytes: Buffer): { escpos: number[]; zpl: number; data: boolean } {
   return { escpos, zpl, data: rest.length > 0 };
 }
 
-export async function startCapturePrinter(): Promise<CapturePrinter> {
+/**
+ * Hands `receive` at most `rate.bytes` of the socket every `rate.everyMs`. Reading in paused
+ * mode leaves the rest in the socket, and `end` comes only once everything was read.
+ */
+function readSlowly(
+  socket: Socket,
+  rate: { bytes: number; everyMs: number },
+  receive: (chunk: Buffer) => void,
+) {
+  let waiting = false;
+  const step = () => {
+    waiting = false;
+    const available = socket.readableLength;
+    // With nothing buffered, read() asks for more ('readable' follows) or, at the end, emits 'end'.
+    const chunk = (
+      available > 0 ? socket.read(Math.min(rate.bytes, available)) : socket.read()
+    ) as Buffer | null;
+    if (!chunk) return;
+    receive(chunk);
+    waiting = true;
+    setTimeout(step, rate.everyMs);
+  };
+  socket.on('readable', () => {
+    if (!waiting) step();
+  });
+}
+
+export async function startCapturePrinter(
+  options: CapturePrinterOptions = {},
+): Promise<CapturePrinter> {
   let server: Server | null = null;
   let nextId = 1;
   const sockets = new Set<Socket>();
@@ -78,6 +123,7 @@ export async function startCapturePrinter(): Promise<CapturePrinter> {
     port: 0,
     mode: 'ready',
     afterData: null,
+    onPrintData: null,
     connections: [],
     documents: () => peer.connections.filter((c) => scan(c.bytes).data).map((c) => c.bytes),
     async setMode(mode) {
@@ -101,11 +147,16 @@ export async function startCapturePrinter(): Promise<CapturePrinter> {
     peer.connections.push(record);
     sockets.add(socket);
     let answered = { escpos: 0, zpl: 0 };
-    socket.on('data', (chunk: Buffer) => {
+    let printing = false;
+    const receive = (chunk: Buffer) => {
       record.firstByteAt ??= performance.now();
       record.bytes = Buffer.concat([record.bytes, chunk]);
       const mode = peer.mode === 'hold' ? 'ready' : peer.mode;
       const found = scan(record.bytes);
+      if (found.data && !printing) {
+        printing = true;
+        peer.onPrintData?.(record);
+      }
       if (mode === 'drop') {
         if (found.data || found.escpos.length || found.zpl) socket.destroy();
         return;
@@ -119,7 +170,9 @@ export async function startCapturePrinter(): Promise<CapturePrinter> {
         record.queries++;
       }
       answered = { escpos: found.escpos.length, zpl: found.zpl };
-    });
+    };
+    if (options.readRate) readSlowly(socket, options.readRate, receive);
+    else socket.on('data', receive);
     socket.on('end', () => {
       if (peer.mode !== 'hold' || !scan(record.bytes).data) socket.end();
     });

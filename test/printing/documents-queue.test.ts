@@ -279,7 +279,12 @@ describe('OS printers through lp', () => {
       pf.token,
     );
     const failed = await waitFor(() => pf.job(refused.id), settled);
-    expect(failed).toMatchObject({ state: 'failed', attempts: 1, mayHavePrinted: false });
+    expect(failed).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      mayHavePrinted: false,
+      lastErrorCode: 'refused_by_spooler',
+    });
     expect(failed.lastError).toContain('The printer or class does not exist');
   });
 

@@ -294,15 +294,35 @@ describe('printer status decoding', () => {
     expect(decodeEscPosStatus(Buffer.from([0x12, 0x12, 0x12]))).toEqual({
       state: 'ready',
       reason: null,
+      reasonCode: null,
     });
-    expect(decodeEscPosStatus(Buffer.from([0x1a, 0x32, 0x72])).state).toBe('paper_out');
-    expect(decodeEscPosStatus(Buffer.from([0x1a, 0x16, 0x12])).state).toBe('cover_open');
+    expect(decodeEscPosStatus(Buffer.from([0x1a, 0x32, 0x72]))).toMatchObject({
+      state: 'paper_out',
+      reasonCode: 'paper_out',
+    });
+    expect(decodeEscPosStatus(Buffer.from([0x1a, 0x16, 0x12]))).toMatchObject({
+      state: 'cover_open',
+      reasonCode: 'cover_open',
+    });
     expect(decodeEscPosStatus(Buffer.from([0x12, 0x12, 0x1e]))).toEqual({
       state: 'ready',
       reason: 'Paper near end',
+      reasonCode: 'paper_near_end',
     });
-    expect(decodeEscPosStatus(Buffer.from([0x00, 0x12, 0x12])).state).toBe('unknown');
-    expect(decodeEscPosStatus(null).state).toBe('unknown');
+    // Offline by the printer's own word, and offline because of an error it reports.
+    expect(decodeEscPosStatus(Buffer.from([0x1a, 0x12, 0x12]))).toMatchObject({
+      state: 'offline',
+      reasonCode: 'offline',
+    });
+    expect(decodeEscPosStatus(Buffer.from([0x1a, 0x52, 0x12]))).toMatchObject({
+      state: 'offline',
+      reasonCode: 'printer_error',
+    });
+    expect(decodeEscPosStatus(Buffer.from([0x00, 0x12, 0x12]))).toMatchObject({
+      state: 'unknown',
+      reasonCode: 'bad_answer',
+    });
+    expect(decodeEscPosStatus(null)).toMatchObject({ state: 'unknown', reasonCode: 'no_answer' });
   });
 
   it('reads ZPL host status', () => {
@@ -311,13 +331,28 @@ describe('printer status decoding', () => {
         `\x02030,${paperOut},${pause},1218,000,0,0,0,000,0,0,0\x03\r\n\x02001,0,${headUp},0,0,2,4,0,00000000,1,000\x03\r\n\x021234,0\x03\r\n`,
         'latin1',
       );
-    expect(decodeZplStatus(hs(0, 0, 0)).state).toBe('ready');
-    expect(decodeZplStatus(hs(1, 1, 0))).toEqual({ state: 'paper_out', reason: 'Paper out' });
-    expect(decodeZplStatus(hs(0, 1, 1)).state).toBe('cover_open');
+    expect(decodeZplStatus(hs(0, 0, 0))).toEqual({
+      state: 'ready',
+      reason: null,
+      reasonCode: null,
+    });
+    expect(decodeZplStatus(hs(1, 1, 0))).toEqual({
+      state: 'paper_out',
+      reason: 'Paper out',
+      reasonCode: 'paper_out',
+    });
+    expect(decodeZplStatus(hs(0, 1, 1))).toMatchObject({
+      state: 'cover_open',
+      reasonCode: 'cover_open',
+    });
     expect(decodeZplStatus(hs(0, 1, 0))).toEqual({
       state: 'offline',
       reason: 'The printer is paused',
+      reasonCode: 'paused',
     });
-    expect(decodeZplStatus(Buffer.from('\x02030,0')).state).toBe('unknown');
+    expect(decodeZplStatus(Buffer.from('\x02030,0'))).toMatchObject({
+      state: 'unknown',
+      reasonCode: 'no_answer',
+    });
   });
 });

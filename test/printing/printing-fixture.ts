@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { MethodInput } from '../../shared/contract/methods';
+import type { MethodInput, MethodOutput } from '../../shared/contract/methods';
 import { createCoreFixture, setUpShop, tempDir, type CoreFixture } from '../support/core-fixture';
 
 export interface SeedPosting {
@@ -99,7 +99,7 @@ export async function waitFor<T>(
 export interface PrintingFixture {
   fx: CoreFixture;
   token: string;
-  job(id: number): Promise<{ state: string; lastError: string | null; attempts: number }>;
+  job(id: number): Promise<MethodOutput<'printing.jobs'>[number]>;
   addPrinter(input: Partial<MethodInput<'printers.save'>> & { port: number }): Promise<number>;
 }
 

@@ -53,7 +53,12 @@ describe('print queue against a capture printer', () => {
       pf.token,
     );
     const job = await waitFor(() => pf.job(queued.id), settled);
-    expect(job).toMatchObject({ state: 'printed', lastError: null, attempts: 1 });
+    expect(job).toMatchObject({
+      state: 'printed',
+      lastError: null,
+      lastErrorCode: null,
+      attempts: 1,
+    });
     const [document, ...more] = peer.documents();
     expect(more).toEqual([]);
     const stored = await pf.fx.core.services.db
@@ -110,6 +115,7 @@ describe('print queue against a capture printer', () => {
     expect(await pf.fx.call('printers.status', { printerId }, pf.token)).toMatchObject({
       state: 'paper_out',
       reason: 'Paper out',
+      reasonCode: 'paper_out',
     });
     const queued = await pf.fx.call(
       'printing.printPostingLabel',
@@ -117,12 +123,21 @@ describe('print queue against a capture printer', () => {
       pf.token,
     );
     const job = await waitFor(() => pf.job(queued.id), settled);
-    expect(job).toMatchObject({ state: 'failed', lastError: 'Paper out', mayHavePrinted: false });
+    expect(job).toMatchObject({
+      state: 'failed',
+      lastError: 'Paper out',
+      lastErrorCode: 'paper_out',
+      mayHavePrinted: false,
+    });
     expect(peer.documents()).toEqual([]);
     // Paper loaded: nothing went out, so a plain retry is allowed and prints it.
     await peer.setMode('ready');
     await pf.fx.call('printing.retry', { jobId: queued.id }, pf.token);
-    expect((await waitFor(() => pf.job(queued.id), settled)).state).toBe('printed');
+    expect(await waitFor(() => pf.job(queued.id), settled)).toMatchObject({
+      state: 'printed',
+      lastError: null,
+      lastErrorCode: null,
+    });
     expect(peer.documents()).toHaveLength(1);
   });
 
@@ -136,7 +151,11 @@ describe('print queue against a capture printer', () => {
       pf.token,
     );
     const job = await waitFor(() => pf.job(queued.id), settled);
-    expect(job.state).toBe('failed');
+    expect(job).toMatchObject({
+      state: 'failed',
+      lastErrorCode: 'paper_out',
+      mayHavePrinted: true,
+    });
     expect(job.lastError).toMatch(/^Paper out; reprint/);
     expect((await pf.fx.fail('printing.retry', { jobId: queued.id }, pf.token)).code).toBe(
       'invalid_state',
@@ -206,7 +225,7 @@ describe('print queue against a capture printer', () => {
       () => pf.job(first.id),
       (job) => job.attempts === 1,
     );
-    expect(waiting.state).toBe('queued');
+    expect(waiting).toMatchObject({ state: 'queued', lastErrorCode: 'unreachable' });
     expect(waiting.lastError).toMatch(/^Printer unreachable, trying again: ECONNREFUSED/);
     // The second job waits behind the first rather than overtaking it.
     expect((await pf.job(second.id)).attempts).toBe(0);
@@ -218,8 +237,67 @@ describe('print queue against a capture printer', () => {
       state: 'printed',
       attempts: 2,
       lastError: null,
+      lastErrorCode: null,
     });
     expect(peer.documents().map((bytes) => readEscPos(bytes).barcodes[0]?.data)).toEqual(numbers);
+  });
+
+  it('reports an unreachable printer, and fails its job as unreachable after the last try', async () => {
+    const { pf, peer, numbers } = await setUp();
+    const printerId = await pf.addPrinter({ port: peer.port });
+    await peer.setMode('refuse');
+    const status = await pf.fx.call('printers.status', { printerId }, pf.token);
+    expect(status).toMatchObject({ state: 'offline', reasonCode: 'unreachable' });
+    expect(status.reason).toMatch(/ECONNREFUSED/);
+    const queued = await pf.fx.call(
+      'printing.printPostingLabel',
+      { postingNumber: numbers[0]! },
+      pf.token,
+    );
+    // Each try is due after its backoff: move the clock past it rather than wait.
+    let job = await waitFor(
+      () => pf.job(queued.id),
+      (j) => j.attempts === 1,
+    );
+    while (job.state === 'queued') {
+      expect(job).toMatchObject({ lastErrorCode: 'unreachable', mayHavePrinted: false });
+      const tries = job.attempts;
+      pf.fx.clock.now += 10 * 60_000;
+      pf.fx.core.printing.wake();
+      job = await waitFor(
+        () => pf.job(queued.id),
+        (j) => j.attempts > tries,
+      );
+    }
+    expect(job).toMatchObject({
+      state: 'failed',
+      attempts: 8,
+      lastErrorCode: 'unreachable',
+      mayHavePrinted: false,
+    });
+    expect(job.lastError).toMatch(/^Printer unreachable after 8 tries: ECONNREFUSED/);
+    expect(peer.documents()).toEqual([]);
+  });
+
+  it('fails the queued jobs of a removed printer with that code', async () => {
+    const { pf, peer, numbers } = await setUp();
+    const printerId = await pf.addPrinter({ port: peer.port });
+    await peer.setMode('refuse');
+    const queued = await pf.fx.call(
+      'printing.printPostingLabel',
+      { postingNumber: numbers[0]! },
+      pf.token,
+    );
+    await waitFor(
+      () => pf.job(queued.id),
+      (j) => j.attempts === 1,
+    );
+    await pf.fx.call('printers.remove', { printerId }, pf.token);
+    expect(await pf.job(queued.id)).toMatchObject({
+      state: 'failed',
+      lastError: 'The printer was removed',
+      lastErrorCode: 'printer_removed',
+    });
   });
 
   it('fails a job caught mid-send by a shutdown and never sends it again by itself', async () => {
@@ -254,6 +332,7 @@ describe('print queue against a capture printer', () => {
     expect(await after.job(stuck.id)).toMatchObject({
       state: 'failed',
       lastError: INTERRUPTED,
+      lastErrorCode: 'interrupted',
       mayHavePrinted: true,
     });
     // The job behind it prints; the interrupted one is not sent again.

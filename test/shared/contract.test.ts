@@ -25,6 +25,7 @@ describe('contract', () => {
     expect(readOnly.sort()).toEqual([
       'accounts.list',
       'accounts.syncNow',
+      'accounts.warehouses',
       'alerts.list',
       'audit.list',
       'auth.me',

@@ -1,4 +1,5 @@
 import { accountsHandlers } from '../accounts/accounts.handlers';
+import { warehousesHandlers } from '../accounts/warehouses.handlers';
 import { auditHandlers } from '../audit/audit.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import { dispatchHandlers } from '../dispatch/dispatch.handlers';
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...auditHandlers,
   ...accountsHandlers,
+  ...warehousesHandlers,
   ...postingsHandlers,
   ...productsHandlers,
   ...outboxHandlers,

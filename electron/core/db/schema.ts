@@ -9,6 +9,7 @@ import type {
   PrinterLanguage,
   PrinterTransport,
   PrintJobState,
+  PrintReasonCode,
 } from '../../../shared/schemas/printing.schema';
 
 /** Kysely's view of the database; one interface per table, snake_case as in SQL. */
@@ -259,6 +260,7 @@ export interface PrintJobsTable {
   attempts: Generated<number>;
   next_attempt_at: number;
   last_error: string | null;
+  last_error_code: PrintReasonCode | null;
   may_have_printed: Generated<0 | 1>;
   created_by: number | null;
   reprint_of: number | null;

@@ -1,5 +1,9 @@
 import iconv from 'iconv-lite';
-import type { CodePage, PrinterState } from '../../../shared/schemas/printing.schema';
+import type {
+  CodePage,
+  PrinterState,
+  PrintReasonCode,
+} from '../../../shared/schemas/printing.schema';
 import type { Bitmap } from './raster';
 
 /**
@@ -114,6 +118,16 @@ export const ESCPOS_STATUS_LENGTH = 3;
 export interface DecodedStatus {
   state: PrinterState;
   reason: string | null;
+  /** `reason` as a code; null exactly when `reason` is. */
+  reasonCode: PrintReasonCode | null;
+}
+
+function status(
+  state: PrinterState,
+  reasonCode: PrintReasonCode | null = null,
+  reason: string | null = null,
+): DecodedStatus {
+  return { state, reason, reasonCode };
 }
 
 /** Every real-time status byte has bits 1 and 4 set and bits 0 and 7 clear. */
@@ -128,16 +142,16 @@ function valid(byte: number | undefined): byte is number {
  */
 export function decodeEscPosStatus(answer: Buffer | null): DecodedStatus {
   if (!answer || answer.length < ESCPOS_STATUS_LENGTH) {
-    return { state: 'unknown', reason: 'The printer did not answer the status query' };
+    return status('unknown', 'no_answer', 'The printer did not answer the status query');
   }
   const [printer, offline, paper] = [answer[0], answer[1], answer[2]];
   if (!valid(printer) || !valid(offline) || !valid(paper)) {
-    return { state: 'unknown', reason: 'The printer answered something that is not a status' };
+    return status('unknown', 'bad_answer', 'The printer answered something that is not a status');
   }
-  if (offline & 0x04) return { state: 'cover_open', reason: 'Cover open' };
-  if (paper & 0x60 || offline & 0x20) return { state: 'paper_out', reason: 'Paper out' };
-  if (offline & 0x40) return { state: 'offline', reason: 'The printer reports an error' };
-  if (printer & 0x08) return { state: 'offline', reason: 'The printer is offline' };
-  if (paper & 0x0c) return { state: 'ready', reason: 'Paper near end' };
-  return { state: 'ready', reason: null };
+  if (offline & 0x04) return status('cover_open', 'cover_open', 'Cover open');
+  if (paper & 0x60 || offline & 0x20) return status('paper_out', 'paper_out', 'Paper out');
+  if (offline & 0x40) return status('offline', 'printer_error', 'The printer reports an error');
+  if (printer & 0x08) return status('offline', 'offline', 'The printer is offline');
+  if (paper & 0x0c) return status('ready', 'paper_near_end', 'Paper near end');
+  return status('ready');
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger';
 import { MarketplaceError, type Connector } from '../marketplace/connector';
 import { backoffMs } from '../sync/backoff';
 import { marketplaceLabelBytes, queueMarketplaceLabelJob } from './label-cache';
+import { createPassLoop } from './pass-loop';
 import { profileOf } from './profile';
 import { findPrinter } from './printing.repo';
 
@@ -41,9 +42,9 @@ const BATCH = 10;
 export function createLabelPrefetch(options: LabelPrefetchOptions): LabelPrefetch {
   const { db, now, log } = options;
   const backoff = options.backoff ?? { baseMs: 5_000, capMs: 10 * 60_000 };
-  let stopped = true;
-  let running: Promise<void> | null = null;
-  let again = false;
+  const loop = createPassLoop(pass, (error) =>
+    log.error({ err: error }, 'label prefetch pass failed'),
+  );
   let timer: NodeJS.Timeout | null = null;
   let unsubscribe: (() => void) | null = null;
 
@@ -98,7 +99,7 @@ export function createLabelPrefetch(options: LabelPrefetchOptions): LabelPrefetc
     }
     try {
       const result = await connector.getLabel(row.posting_number, row.task_id);
-      if (stopped) return;
+      if (loop.stopped) return;
       if (result.state === 'pending') {
         await db
           .updateTable('marketplace_labels')
@@ -141,7 +142,7 @@ export function createLabelPrefetch(options: LabelPrefetchOptions): LabelPrefetc
       });
       if (printer) options.events.publish('printing');
     } catch (error) {
-      if (stopped) return;
+      if (loop.stopped) return;
       const message = error instanceof Error ? error.message : String(error);
       const final = error instanceof MarketplaceError && error.kind === 'rejected';
       const attempts = row.attempts + 1;
@@ -178,15 +179,16 @@ export function createLabelPrefetch(options: LabelPrefetchOptions): LabelPrefetc
       .limit(BATCH)
       .execute();
     for (const row of due) {
-      if (stopped) return;
+      if (loop.stopped) return;
       await fetchOne(row);
     }
-    if (due.length === BATCH) again = true;
+    // A full batch: more may be due, so another pass follows this one.
+    if (due.length === BATCH) loop.wake();
     await schedule();
   }
 
   async function schedule() {
-    if (stopped) return;
+    if (loop.stopped) return;
     if (timer) clearTimeout(timer);
     const next = await db
       .selectFrom('marketplace_labels')
@@ -195,49 +197,26 @@ export function createLabelPrefetch(options: LabelPrefetchOptions): LabelPrefetc
       .executeTakeFirst();
     const interval = options.intervalMs ?? 30_000;
     const wait = next?.at == null ? interval : Math.min(interval, Math.max(50, next.at - now()));
-    timer = setTimeout(wake, wait);
+    timer = setTimeout(loop.wake, wait);
     timer.unref?.();
-  }
-
-  function wake() {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await pass();
-        } catch (error) {
-          if (!stopped) log.error({ err: error }, 'label prefetch pass failed');
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
-    });
   }
 
   return {
     start() {
-      stopped = false;
       unsubscribe ??= options.events.subscribe((event) => {
-        if (event.name === 'postings.changed') wake();
+        if (event.name === 'postings.changed') loop.wake();
       });
-      wake();
+      loop.start();
     },
     async stop() {
-      stopped = true;
+      const ended = loop.stop();
       unsubscribe?.();
       unsubscribe = null;
       if (timer) clearTimeout(timer);
       timer = null;
-      await running;
+      await ended;
     },
-    wake,
-    async idle() {
-      while (running) await running;
-    },
+    wake: loop.wake,
+    idle: loop.idle,
   };
 }

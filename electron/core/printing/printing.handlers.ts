@@ -201,7 +201,11 @@ export const printingHandlers: HandlerMap<PrintingMethods> = {
         .execute();
       await trx
         .updateTable('print_jobs')
-        .set({ state: 'failed', last_error: 'The printer was removed' })
+        .set({
+          state: 'failed',
+          last_error: 'The printer was removed',
+          last_error_code: 'printer_removed',
+        })
         .where('printer_id', '=', printerId)
         .where('state', '=', 'queued')
         .execute();
@@ -212,7 +216,13 @@ export const printingHandlers: HandlerMap<PrintingMethods> = {
   'printers.status': async ({ printerId }, ctx) => {
     const printer = await printerOrFail(ctx, printerId);
     const report = await readPrinterStatus(printer, DEFAULT_TIMEOUTS);
-    return { printerId, state: report.state, reason: report.reason, checkedAt: ctx.now() };
+    return {
+      printerId,
+      state: report.state,
+      reason: report.reason,
+      reasonCode: report.reasonCode,
+      checkedAt: ctx.now(),
+    };
   },
 
   'printers.testPage': async ({ printerId }, ctx) => {
@@ -286,7 +296,13 @@ export const printingHandlers: HandlerMap<PrintingMethods> = {
       }
       await trx
         .updateTable('print_jobs')
-        .set({ state: 'queued', attempts: 0, last_error: null, next_attempt_at: ctx.now() })
+        .set({
+          state: 'queued',
+          attempts: 0,
+          last_error: null,
+          last_error_code: null,
+          next_attempt_at: ctx.now(),
+        })
         .where('id', '=', jobId)
         .execute();
     });

@@ -79,6 +79,7 @@ const JOB_COLUMNS = [
   'print_jobs.state',
   'print_jobs.attempts',
   'print_jobs.last_error',
+  'print_jobs.last_error_code',
   'print_jobs.may_have_printed',
   'print_jobs.reprint_of',
   'print_jobs.reprint_reason',
@@ -109,6 +110,7 @@ function toJob(row: JobListRow): PrintJob {
     state: row.state,
     attempts: row.attempts,
     lastError: row.last_error,
+    lastErrorCode: row.last_error_code,
     mayHavePrinted: row.may_have_printed === 1,
     createdBy: row.created_by_name,
     reprintOf: row.reprint_of,
@@ -211,7 +213,12 @@ export async function nextWakeAt(db: Executor): Promise<number | null> {
 export async function failInterrupted(db: Executor): Promise<number> {
   const result = await db
     .updateTable('print_jobs')
-    .set({ state: 'failed', last_error: INTERRUPTED, may_have_printed: 1 })
+    .set({
+      state: 'failed',
+      last_error: INTERRUPTED,
+      last_error_code: 'interrupted',
+      may_have_printed: 1,
+    })
     .where('state', '=', 'sending')
     .executeTakeFirst();
   return Number(result.numUpdatedRows);

@@ -1,6 +1,10 @@
-import type { PrinterState } from '../../../shared/schemas/printing.schema';
 import type { PrinterRow } from '../db/schema';
-import { decodeEscPosStatus, ESCPOS_STATUS_LENGTH, ESCPOS_STATUS_QUERY } from './escpos';
+import {
+  decodeEscPosStatus,
+  ESCPOS_STATUS_LENGTH,
+  ESCPOS_STATUS_QUERY,
+  type DecodedStatus,
+} from './escpos';
 import {
   queryStatus,
   TransportError,
@@ -9,9 +13,7 @@ import {
 } from './transport';
 import { decodeZplStatus, ZPL_STATUS_QUERY, zplStatusFrames } from './zpl';
 
-export interface StatusReport {
-  state: PrinterState;
-  reason: string | null;
+export interface StatusReport extends DecodedStatus {
   /** No connection could be made: nothing was asked, nothing can have printed. */
   unreachable?: boolean;
 }
@@ -37,13 +39,25 @@ export async function readPrinterStatus(
 ): Promise<StatusReport> {
   const address = addressOf(printer);
   if (address.transport === 'device') {
-    return { state: 'unknown', reason: 'A printer on a device file does not report its status' };
+    return {
+      state: 'unknown',
+      reasonCode: 'status_device',
+      reason: 'A printer on a device file does not report its status',
+    };
   }
   if (address.transport === 'os') {
-    return { state: 'unknown', reason: 'The OS print queue owns this printer and its status' };
+    return {
+      state: 'unknown',
+      reasonCode: 'status_os_queue',
+      reason: 'The OS print queue owns this printer and its status',
+    };
   }
   if (!printer.reports_status) {
-    return { state: 'unknown', reason: 'This printer is set not to report its status' };
+    return {
+      state: 'unknown',
+      reasonCode: 'status_disabled',
+      reason: 'This printer is set not to report its status',
+    };
   }
   try {
     if (printer.language === 'zpl') {
@@ -66,7 +80,7 @@ export async function readPrinterStatus(
     return decodeEscPosStatus(answer);
   } catch (error) {
     if (error instanceof TransportError)
-      return { state: 'offline', reason: error.message, unreachable: true };
+      return { state: 'offline', reasonCode: error.code, reason: error.message, unreachable: true };
     throw error;
   }
 }

@@ -2,16 +2,19 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createConnection, type Socket } from 'node:net';
+import type { PrintReasonCode } from '../../../shared/schemas/printing.schema';
 
 /**
  * Where the failure happened decides what we may do next: before the connection was made
  * nothing can have printed, so the worker retries; once bytes started to leave, they may have.
  * `rejected`: the job was refused before anything was printed and trying again will not help
- * (an OS queue that does not exist); it fails at once.
+ * (an OS queue that does not exist); it fails at once. `code` says why in a word the screens
+ * translate; the message keeps the details.
  */
 export class TransportError extends Error {
   constructor(
     readonly phase: 'connect' | 'send' | 'rejected',
+    readonly code: PrintReasonCode,
     message: string,
   ) {
     super(message);
@@ -63,6 +66,7 @@ function connect(
       reject(
         new TransportError(
           'connect',
+          'unreachable',
           `No connection to ${address.host}:${address.port} within ${timeoutMs} ms`,
         ),
       );
@@ -76,7 +80,7 @@ function connect(
     socket.once('error', (error) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      reject(new TransportError('connect', describe(error)));
+      reject(new TransportError('connect', 'unreachable', describe(error)));
     });
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -118,6 +122,7 @@ export async function sendBytes(
         settle(
           new TransportError(
             'send',
+            'timeout',
             `The printer did not take the job within ${timeouts.sendMs} ms`,
           ),
         ),
@@ -125,11 +130,16 @@ export async function sendBytes(
     );
     const onAbort = () => settle(abortError());
     signal?.addEventListener('abort', onAbort, { once: true });
-    socket.on('error', (error) => settle(new TransportError('send', describe(error))));
+    socket.on('error', (error) =>
+      settle(new TransportError('send', 'connection_lost', describe(error))),
+    );
     // Printers do not talk back on the data channel; drain anything so the socket can close.
     socket.on('data', () => undefined);
     socket.once('close', (hadError) => {
-      if (hadError) settle(new TransportError('send', 'The connection failed while sending'));
+      if (hadError)
+        settle(
+          new TransportError('send', 'connection_lost', 'The connection failed while sending'),
+        );
       else settle();
     });
     socket.end(bytes);
@@ -142,12 +152,12 @@ async function writeDevice(devicePath: string, bytes: Buffer): Promise<void> {
     // Write-only and never create or truncate: this is a device, not a file we own.
     handle = await open(devicePath, constants.O_WRONLY);
   } catch (error) {
-    throw new TransportError('connect', describe(error));
+    throw new TransportError('connect', 'unreachable', describe(error));
   }
   try {
     await handle.write(bytes);
   } catch (error) {
-    throw new TransportError('send', describe(error));
+    throw new TransportError('send', 'connection_lost', describe(error));
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -171,12 +181,14 @@ async function spoolToOs(
   if (process.platform === 'win32') {
     throw new TransportError(
       'rejected',
+      'not_supported',
       'Printing through Windows printer queues is not supported yet',
     );
   }
   if (!QUEUE_NAME.test(address.queue)) {
     throw new TransportError(
       'rejected',
+      'invalid_queue',
       `Not a printer queue name: ${JSON.stringify(address.queue)}`,
     );
   }
@@ -196,7 +208,11 @@ async function spoolToOs(
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       settle(
-        new TransportError('send', `The print spooler did not answer within ${timeouts.sendMs} ms`),
+        new TransportError(
+          'send',
+          'timeout',
+          `The print spooler did not answer within ${timeouts.sendMs} ms`,
+        ),
       );
     }, timeouts.sendMs);
     child.once('spawn', () => {
@@ -209,9 +225,10 @@ async function spoolToOs(
       if ((error as Error).name === 'AbortError') return settle(abortError());
       settle(
         started
-          ? new TransportError('send', describe(error))
+          ? new TransportError('send', 'connection_lost', describe(error))
           : new TransportError(
               'rejected',
+              'spooler_missing',
               `Cannot run lp (is CUPS installed?): ${describe(error)}`,
             ),
       );
@@ -224,6 +241,7 @@ async function spoolToOs(
       settle(
         new TransportError(
           'rejected',
+          'refused_by_spooler',
           `lp refused the job: ${stderr.trim() || `exit code ${code}`}`,
         ),
       );

@@ -5,6 +5,7 @@ import type { PrintJobRow, PrintJobsTable } from '../db/schema';
 import type { Logger } from '../logging/logger';
 import { backoffMs } from '../sync/backoff';
 import { failInterrupted, findPrinter, nextDueJob, nextWakeAt } from './printing.repo';
+import { createPassLoop } from './pass-loop';
 import { addressOf, readPrinterStatus } from './status';
 import { DEFAULT_TIMEOUTS, sendBytes, TransportError, type TransportTimeouts } from './transport';
 
@@ -46,14 +47,14 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const backoff = options.backoff ?? { baseMs: 1_000, capMs: 60_000 };
   const maxAttempts = options.maxAttempts ?? 8;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = true;
+  const loop = createPassLoop(pass, (error) =>
+    log.error({ err: error }, 'print queue pass failed'),
+  );
   let timer: NodeJS.Timeout | null = null;
   let abort = new AbortController();
 
   async function update(row: PrintJobRow, set: Updateable<PrintJobsTable>) {
-    if (stopped) return;
+    if (loop.stopped) return;
     await db.updateTable('print_jobs').set(set).where('id', '=', row.id).execute();
     options.publish();
   }
@@ -65,6 +66,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
         state: 'failed',
         attempts,
         last_error: `Printer unreachable after ${attempts} tries: ${message}`,
+        last_error_code: 'unreachable',
       });
       return;
     }
@@ -77,6 +79,7 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
       state: 'queued',
       attempts,
       last_error: `Printer unreachable, trying again: ${message}`,
+      last_error_code: 'unreachable',
       next_attempt_at: now() + wait,
     });
   }
@@ -84,7 +87,11 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
   async function send(row: PrintJobRow) {
     const printer = await findPrinter(db, row.printer_id);
     if (!printer) {
-      await update(row, { state: 'failed', last_error: 'The printer was removed' });
+      await update(row, {
+        state: 'failed',
+        last_error: 'The printer was removed',
+        last_error_code: 'printer_removed',
+      });
       return;
     }
     const signal = abort.signal;
@@ -98,21 +105,31 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
           state: 'failed',
           attempts: row.attempts + 1,
           last_error: before.reason,
+          last_error_code: before.reasonCode,
         });
         return;
       }
     }
     // Committed before the first byte leaves: from here on, the label may come out.
-    await update(row, { state: 'sending', attempts: row.attempts + 1, last_error: null });
+    await update(row, {
+      state: 'sending',
+      attempts: row.attempts + 1,
+      last_error: null,
+      last_error_code: null,
+    });
     try {
       await sendBytes(addressOf(printer), row.bytes, timeouts, signal);
     } catch (error) {
-      if (stopped) return;
+      if (loop.stopped) return;
       if (error instanceof TransportError && error.phase === 'connect') {
         return unreachable(row, error.message);
       }
       if (error instanceof TransportError && error.phase === 'rejected') {
-        await update(row, { state: 'failed', last_error: error.message });
+        await update(row, {
+          state: 'failed',
+          last_error: error.message,
+          last_error_code: error.code,
+        });
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
@@ -120,76 +137,64 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
         state: 'failed',
         may_have_printed: 1,
         last_error: `Connection lost while sending (${message}); reprint if the label did not come out`,
+        last_error_code: error instanceof TransportError ? error.code : 'connection_lost',
       });
       return;
     }
     if (checks) {
       const after = await readPrinterStatus(printer, timeouts, signal);
-      if (stopped) return;
+      if (loop.stopped) return;
       if (after.state !== 'ready') {
-        const reason =
-          after.state === 'unknown' || after.unreachable
-            ? 'The printer took the job but did not confirm it'
-            : after.reason;
+        const unconfirmed = after.state === 'unknown' || after.unreachable;
+        const reason = unconfirmed
+          ? 'The printer took the job but did not confirm it'
+          : after.reason;
         await update(row, {
           state: 'failed',
           may_have_printed: 1,
           last_error: `${reason}; reprint if the label did not come out`,
+          last_error_code: unconfirmed ? 'not_confirmed' : after.reasonCode,
         });
         return;
       }
     }
-    await update(row, { state: 'printed', printed_at: now(), last_error: null });
+    await update(row, {
+      state: 'printed',
+      printed_at: now(),
+      last_error: null,
+      last_error_code: null,
+    });
   }
 
   async function pass() {
-    while (!stopped) {
+    while (!loop.stopped) {
       const row = await nextDueJob(db, now());
       if (!row) break;
       try {
         await send(row);
       } catch (error) {
-        if (stopped) return;
+        if (loop.stopped) return;
         log.error({ err: error, jobId: row.id }, 'print job failed unexpectedly');
         await update(row, {
           state: 'failed',
           may_have_printed: 1,
           last_error: 'Packdesk could not send this job; reprint if the label did not come out',
+          last_error_code: 'internal_error',
         });
       }
       // A batch of hundreds of labels must not starve scans and API calls.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if (!stopped) await schedule();
+    if (!loop.stopped) await schedule();
   }
 
   async function schedule() {
     if (timer) clearTimeout(timer);
     timer = null;
     const at = await nextWakeAt(db);
-    if (at === null || stopped) return;
-    timer = setTimeout(wake, Math.max(50, at - now()));
+    if (at === null || loop.stopped) return;
+    timer = setTimeout(loop.wake, Math.max(50, at - now()));
     timer.unref?.();
-  }
-
-  function wake() {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await pass();
-        } catch (error) {
-          if (!stopped) log.error({ err: error }, 'print queue pass failed');
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
-    });
   }
 
   return {
@@ -199,21 +204,18 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
         log.warn({ interrupted }, 'print jobs caught mid-send were marked failed');
         options.publish();
       }
-      stopped = false;
       abort = new AbortController();
-      wake();
+      loop.start();
     },
     async stop() {
-      stopped = true;
+      const ended = loop.stop();
       if (timer) clearTimeout(timer);
       timer = null;
       abort.abort();
-      await running;
+      await ended;
     },
-    wake,
-    async idle() {
-      while (running) await running;
-    },
+    wake: loop.wake,
+    idle: loop.idle,
   };
 }
 

@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import type { PrinterState } from '../../../shared/schemas/printing.schema';
+import type { PrinterState, PrintReasonCode } from '../../../shared/schemas/printing.schema';
 import type { DecodedStatus } from './escpos';
 import type { Bitmap } from './raster';
 
@@ -99,14 +99,23 @@ export function decodeZplStatus(answer: Buffer | null): DecodedStatus {
   const frames = answer ? zplStatusFrames(answer) : [];
   const [first, second] = frames;
   if (!first || !second || first.length < 12 || second.length < 4) {
-    return { state: 'unknown', reason: 'The printer did not answer the status query' };
+    return {
+      state: 'unknown',
+      reason: 'The printer did not answer the status query',
+      reasonCode: 'no_answer',
+    };
   }
   const on = (value: string | undefined) => value === '1';
-  const result = (state: PrinterState, reason: string | null) => ({ state, reason });
-  if (on(second[2])) return result('cover_open', 'Print head open');
-  if (on(first[1])) return result('paper_out', 'Paper out');
-  if (on(second[3])) return result('offline', 'Ribbon out');
-  if (on(first[10]) || on(first[11])) return result('offline', 'Print head temperature');
-  if (on(first[2])) return result('offline', 'The printer is paused');
-  return result('ready', null);
+  const result = (
+    state: PrinterState,
+    reasonCode: PrintReasonCode | null,
+    reason: string | null,
+  ): DecodedStatus => ({ state, reason, reasonCode });
+  if (on(second[2])) return result('cover_open', 'cover_open', 'Print head open');
+  if (on(first[1])) return result('paper_out', 'paper_out', 'Paper out');
+  if (on(second[3])) return result('offline', 'ribbon_out', 'Ribbon out');
+  if (on(first[10]) || on(first[11]))
+    return result('offline', 'head_temperature', 'Print head temperature');
+  if (on(first[2])) return result('offline', 'paused', 'The printer is paused');
+  return result('ready', null, null);
 }

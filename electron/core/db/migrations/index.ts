@@ -3,6 +3,7 @@ import { migration0002 } from './0002_marketplace';
 import { migration0003 } from './0003_printing';
 import { migration0004 } from './0004_counter';
 import { migration0005 } from './0005_printing_documents';
+import { migration0006 } from './0006_print_error_codes';
 
 /**
  * One migration: plain SQL run in its own transaction. Released migrations are never edited or
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];

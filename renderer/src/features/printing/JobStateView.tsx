@@ -1,6 +1,7 @@
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormats } from '../../i18n/useFormats';
+import { ReasonText } from './ReasonText';
 import type { PrintJob } from './usePrinting';
 
 const STATE_COLORS: Record<PrintJob['state'], string> = {
@@ -31,11 +32,8 @@ export function JobStateView({ job }: { job: PrintJob }) {
           {t(`printing.outcomes.${note}`)}
         </Typography.Text>
       )}
-      {job.lastError && (
-        <Typography.Text type="secondary" lang="en" dir="ltr" style={{ wordBreak: 'break-word' }}>
-          {job.lastError}
-        </Typography.Text>
-      )}
+      {/* A queued job's reason is always "unreachable", which its retry note already says. */}
+      {job.state === 'failed' && <ReasonText code={job.lastErrorCode} english={job.lastError} />}
       {job.state === 'printed' && job.printedAt !== null && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formats.dateTime(job.printedAt)}

@@ -3,6 +3,7 @@ import { Button, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/error-text';
 import { useFormats } from '../../i18n/useFormats';
+import { ReasonText } from './ReasonText';
 import { usePrinterStatus, type Printer, type PrinterStatus } from './usePrinting';
 
 const STATE_COLORS: Record<PrinterStatus['state'], string> = {
@@ -14,8 +15,8 @@ const STATE_COLORS: Record<PrinterStatus['state'], string> = {
 };
 
 /**
- * What the printer itself last said, with a button to ask again. The reason comes from the
- * printer or its connection in English, so it is shown as a detail under the translated state.
+ * What the printer itself last said, with a button to ask again. The reason is shown under the
+ * translated state when it says more than the state does ("Offline": cannot be reached).
  */
 export function PrinterStatusView({ printer }: { printer: Printer }) {
   const { t } = useTranslation();
@@ -46,15 +47,12 @@ export function PrinterStatusView({ printer }: { printer: Printer }) {
           {t('printing.checkStatus')}
         </Button>
       </Flex>
-      {status.data?.reason && (
-        <Typography.Text
-          type="secondary"
-          lang="en"
-          dir="ltr"
-          style={{ maxWidth: 280, wordBreak: 'break-word' }}
-        >
-          {status.data.reason}
-        </Typography.Text>
+      {status.data && status.data.reasonCode !== status.data.state && (
+        <ReasonText
+          code={status.data.reasonCode}
+          english={status.data.reason}
+          style={{ maxWidth: 280 }}
+        />
       )}
       {status.isError && (
         <Typography.Text type="secondary">{errorText(t, status.error)}</Typography.Text>

@@ -10,6 +10,7 @@ import {
   type PaperSize,
   type PrinterLanguage,
   type PrinterTransport,
+  type PrintReasonCode,
 } from '../../../../shared/schemas/printing.schema';
 import type { Printer, PrintJob } from './usePrinting';
 
@@ -26,6 +27,20 @@ export const codePageText = (t: TFunction, value: CodePage) => t(`printing.codeP
 export const documentText = (t: TFunction, job: Pick<PrintJob, 'kind' | 'documentKey'>) =>
   t(`printing.documents.${job.kind}`, { key: job.documentKey });
 export const usageText = (t: TFunction, value: Usage) => t(`printing.usages.${value}`);
+
+/**
+ * Why a printer is not ready or a job not printed, in the reader's language. Only a reason the
+ * core has no code for (`other`) is its English text, marked so; null when there is none.
+ */
+export function reasonText(
+  t: TFunction,
+  code: PrintReasonCode | null,
+  english: string | null,
+): { text: string; lang?: 'en' } | null {
+  if (code === null) return null;
+  if (code === 'other') return english ? { text: english, lang: 'en' } : null;
+  return { text: t(`printing.reasons.${code}`) };
+}
 
 /** Select options in the contract's order, so a value the core adds shows up here by itself. */
 export function printerOptions(t: TFunction) {

@@ -130,8 +130,11 @@ export const counterEn = {
     title: 'Pick lists',
     create: 'New pick list',
     shipmentBy: 'Ship by (date)',
-    warehouse: 'Warehouse ID',
-    anyWarehouse: 'Any warehouse',
+    warehouse: 'Warehouse',
+    allWarehouses: 'All warehouses',
+    warehouseOfAccount: '{{warehouse}} · {{account}}',
+    noWarehouses:
+      'No warehouses synced yet; they appear after the first sync with the marketplace.',
     count: 'Postings',
     createButton: 'Make pick list',
     recent: 'Recent pick lists',

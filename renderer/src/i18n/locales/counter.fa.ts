@@ -132,8 +132,11 @@ export const counterFa: CounterMessages = {
     title: 'فهرست‌های برداشت',
     create: 'فهرست برداشت جدید',
     shipmentBy: 'ارسال تا (تاریخ)',
-    warehouse: 'شناسهٔ انبار',
-    anyWarehouse: 'هر انباری',
+    warehouse: 'انبار',
+    allWarehouses: 'همهٔ انبارها',
+    warehouseOfAccount: '{{warehouse}} · {{account}}',
+    noWarehouses:
+      'هنوز هیچ انباری همگام‌سازی نشده است؛ پس از نخستین همگام‌سازی با بازارگاه نمایش داده می‌شوند.',
     count: 'تعداد مرسوله',
     createButton: 'ساخت فهرست برداشت',
     recent: 'فهرست‌های برداشت اخیر',

@@ -135,8 +135,11 @@ export const counterRu: CounterMessages = {
     title: 'Листы подбора',
     create: 'Новый лист подбора',
     shipmentBy: 'Отгрузка до (дата)',
-    warehouse: 'ID склада',
-    anyWarehouse: 'Любой склад',
+    warehouse: 'Склад',
+    allWarehouses: 'Все склады',
+    warehouseOfAccount: '{{warehouse}} · {{account}}',
+    noWarehouses:
+      'Склады ещё не синхронизированы; они появятся после первой синхронизации с маркетплейсом.',
     count: 'Отправлений',
     createButton: 'Составить лист',
     recent: 'Последние листы подбора',
