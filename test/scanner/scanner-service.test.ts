@@ -115,12 +115,15 @@ describe('serial scanner service', () => {
     }, 'three serial scans');
     expect(scans.map((s) => s.code)).toEqual(codes);
     expect(scans.every((s) => s.source === 'serial' && s.at === fx.clock.now)).toBe(true);
-    expect(scans.map((s) => s.id)).toEqual([1, 2, 3]);
+    // Ids rise one by one from the core's start time, so they keep rising across a restart.
+    const first = scans[0]!.id;
+    expect(first).toBeGreaterThanOrEqual(fx.clock.now);
+    expect(scans.map((s) => s.id)).toEqual([first, first + 1, first + 2]);
     expect(events.filter((e) => e.name === 'scans.changed').length).toBeGreaterThanOrEqual(3);
-    expect(await fx.call('scanners.take', { afterId: 3 }, token)).toEqual([]);
-    expect((await fx.call('scanners.take', { afterId: 2 }, token)).map((s) => s.code)).toEqual([
-      codes[2],
-    ]);
+    expect(await fx.call('scanners.take', { afterId: first + 2 }, token)).toEqual([]);
+    expect(
+      (await fx.call('scanners.take', { afterId: first + 1 }, token)).map((s) => s.code),
+    ).toEqual([codes[2]]);
 
     // A serial scan goes on to the counter like any other.
     const verdict = await fx.call(
@@ -152,10 +155,12 @@ describe('serial scanner service', () => {
     const writer2 = await openWriter(replug.writerPath);
     await write(writer2, '4600000000312\r\n');
     const later = await waitFor(async () => {
-      const taken = await fx.call('scanners.take', { afterId: 3 }, token);
+      const taken = await fx.call('scanners.take', { afterId: first + 2 }, token);
       return taken.length >= 1 ? taken : undefined;
     }, 'a scan on the new port');
-    expect(later).toEqual([{ id: 4, code: '4600000000312', source: 'serial', at: fx.clock.now }]);
+    expect(later).toEqual([
+      { id: first + 3, code: '4600000000312', source: 'serial', at: fx.clock.now },
+    ]);
 
     // Switched off: the port is closed and stays closed.
     const off = await fx.call(

@@ -46,7 +46,9 @@ export function createScannerService(options: ScannerServiceOptions) {
   let lastError: string | null = null;
   let statusWaiters: (() => void)[] = [];
   const ring: SerialScan[] = [];
-  let nextId = 1;
+  // Ids start from the clock, not from 1: a screen that stayed open while the core restarted
+  // still holds the old last id, and must not skip the new scans as already taken.
+  let nextId = Math.max(1, now());
 
   const onScan = (scan: ScanEvent) => {
     ring.push({
