@@ -470,7 +470,7 @@ export const methods = {
     output: dispatchBatch,
     mutating: true,
     access: COUNTER,
-    summary: 'Close a batch and print its manifest',
+    summary: 'Close a batch; its manifest is printed with printing.printManifest',
   }),
   'stats.counter': method({
     input: counterStatsInput,

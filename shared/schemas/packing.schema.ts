@@ -190,6 +190,8 @@ export const DISPATCH_VERDICTS = [
   'other_carrier',
   'in_other_batch',
   'unknown_code',
+  /** The batch was closed (at another station, say) before this scan reached it. */
+  'batch_closed',
 ] as const;
 export type DispatchVerdict = (typeof DISPATCH_VERDICTS)[number];
 
@@ -227,7 +229,11 @@ export const dispatchScanResult = z.object({
   verdict: z.enum(DISPATCH_VERDICTS),
   tone: z.enum(SCAN_TONES),
   postingNumber: z.string().nullable(),
-  /** Why it was refused, for the message: the posting's carrier, the other batch. */
+  /**
+   * Facts for the message, by verdict: `added` the package as `2/3` (of a posting in several),
+   * `not_packed` the posting's status, `other_carrier` its carrier, `in_other_batch` that batch's
+   * id, `unknown_code` the reason code. Codes, not words: the screen translates them.
+   */
   detail: z.string().nullable(),
   batch: dispatchBatch,
 });
@@ -267,6 +273,8 @@ export const serialScannerSettings = z.object({
     .trim()
     .max(256)
     .regex(/^(\/dev\/[A-Za-z0-9._/-]+|COM\d{1,3})$/)
+    // `/dev/../home/…` would leave /dev: no parent-directory steps.
+    .refine((path) => !path.split('/').includes('..'), { message: 'Not a serial port' })
     .nullable(),
   baudRate: z.union([
     z.literal(9600),

@@ -101,7 +101,9 @@ const devicePath = z
   .string()
   .trim()
   .max(256)
-  .regex(/^(\/dev\/[A-Za-z0-9._/-]+|\\\\\.\\.+|(LPT|COM)\d{1,2})$/);
+  .regex(/^(\/dev\/[A-Za-z0-9._/-]+|\\\\\.\\[A-Za-z0-9._#{}-]+|(LPT|COM)\d{1,2})$/)
+  // `/dev/../home/…` would leave /dev: no parent-directory steps anywhere.
+  .refine((path) => !path.split(/[\\/]/).includes('..'), { message: 'Not a device path' });
 
 /**
  * A CUPS queue name: letters, digits, `_`, `-`, `.`, not starting with `-` (so it can never be

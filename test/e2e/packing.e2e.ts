@@ -368,7 +368,7 @@ describe('the packing counter in Chromium, scanner only', () => {
     await tests.waitFor();
     await send(page, commandBarcode('undo'));
     await tests.getByText('PDCMD:UNDO').waitFor();
-    await tests.getByText(/Packdesk command \(undo\)/).waitFor();
+    await tests.getByText(/Packdesk command \(Undo last scan\)/).waitFor();
 
     await fullFlow(page, send, 'packing-ru');
     await page.close();

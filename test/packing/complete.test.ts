@@ -155,4 +155,50 @@ describe('completing a posting', () => {
       expect(await shipActions(posting.postingNumber)).toMatchObject([{ state: 'done' }]);
     }
   });
+  it('a discarded ship makes the posting packable again, ticks kept; completing queues a new ship', async () => {
+    const posting = take();
+    // Marketplace unreachable, so the ship stays in the outbox where a person can give it up.
+    fx.sandbox.control.setFaults([{ path: '*', kind: 'reset_before_effect' }]);
+    try {
+      await fx.packAll(posting);
+      expect((await fx.command('complete')).verdict).toBe('completed');
+      await fx.core.sync.pushNow(fx.accountId);
+      const [first] = await shipActions(posting.postingNumber);
+      // As a 4xx answer leaves it: rejected, waiting for a person.
+      await fx.core.services.db
+        .updateTable('outbox')
+        .set({ state: 'rejected', last_error: 'refused', last_error_kind: 'rejected' })
+        .where('id', '=', first!.id)
+        .execute();
+      await fx.call('outbox.discard', { actionId: first!.id }, fx.token);
+
+      // Not packed any more: dispatch refuses it, the counter opens it with every unit ticked.
+      const batch = await fx.call(
+        'dispatch.open',
+        { carrier: posting.deliveryMethod ?? 'none' },
+        fx.token,
+      );
+      const refused = await fx.call(
+        'dispatch.scan',
+        { batchId: batch.id, code: posting.postingNumber, source: 'keyboard' },
+        fx.token,
+      );
+      expect(refused.verdict).toBe('not_packed');
+      const reopened = await fx.scan(posting.postingNumber);
+      expect(reopened.verdict).toBe('posting_opened');
+      expect(reopened.state.session?.lines.every((line) => line.packed === line.quantity)).toBe(
+        true,
+      );
+      expect((await fx.command('complete')).verdict).toBe('completed');
+      await fx.core.sync.pushNow(fx.accountId);
+      const actions = await shipActions(posting.postingNumber);
+      // The old one stays discarded; the new one waits for the marketplace (pending, or
+      // uncertain after a connection reset, to be read back when it returns).
+      expect(actions).toHaveLength(2);
+      expect(actions[0]!.state).toBe('discarded');
+      expect(['pending', 'uncertain']).toContain(actions[1]!.state);
+    } finally {
+      fx.sandbox.control.clearFaults();
+    }
+  });
 });

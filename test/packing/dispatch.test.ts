@@ -115,19 +115,30 @@ describe('dispatch', () => {
       [double.postingNumber, 2],
       [byLabel.postingNumber, 1],
     ]);
-    const refused = await fx.fail(
+    // A scan into a batch closed meanwhile (by another station) is refused as an answer, and
+    // adds nothing to it.
+    const late = await scan(`PD1:${byLabel.postingNumber}:1`);
+    expect(late).toMatchObject({
+      verdict: 'batch_closed',
+      tone: 'error',
+      postingNumber: null,
+      detail: null,
+      batch: { id: batch.id, state: 'closed' },
+    });
+    expect(late.batch.packages).toEqual(closed.packages);
+    const missing = await fx.fail(
       'dispatch.scan',
-      { batchId: batch.id, code: single.postingNumber, source: 'keyboard' },
+      { batchId: 999_999, code: single.postingNumber, source: 'keyboard' },
       fx.token,
     );
-    expect(refused.code).toBe('invalid_state');
+    expect(missing.code).toBe('not_found');
 
     // A new batch for the same carrier: what went with the first is refused.
     const next = await fx.call('dispatch.open', { carrier }, fx.token);
     expect(next.id).not.toBe(batch.id);
     expect(await scan(single.postingNumber, next.id)).toMatchObject({
       verdict: 'in_other_batch',
-      detail: `#${batch.id} ${carrier}`,
+      detail: String(batch.id),
     });
 
     const batches = await fx.call('dispatch.list', {}, fx.token);

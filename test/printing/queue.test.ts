@@ -425,5 +425,13 @@ describe('printing roles', () => {
       pf.token,
     );
     expect(bad.code).toBe('invalid_input');
+    for (const devicePath of ['/dev/../home/user/.bashrc', '\\\\.\\..\\Windows\\win.ini']) {
+      const escape = await pf.fx.fail(
+        'printers.save',
+        { ...printer, name: 'File', transport: 'device', devicePath },
+        pf.token,
+      );
+      expect(escape.code).toBe('invalid_input');
+    }
   });
 });

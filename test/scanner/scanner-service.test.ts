@@ -69,6 +69,21 @@ function write(port: SerialPort, text: string): Promise<void> {
   );
 }
 
+/**
+ * `scanners.take` as the station's own screen asks it (a browser on loopback); the fixture's
+ * usual origin is not a machine address.
+ */
+async function take(
+  fx: CoreFixture,
+  input: { afterId: number },
+  token: string,
+  origin = 'http:127.0.0.1',
+): Promise<{ id: number; code: string; source: 'serial'; at: number }[]> {
+  const result = await fx.core.registry.call('scanners.take', input, { token, origin });
+  if (!result.ok) throw new Error(`scanners.take failed: ${JSON.stringify(result.error)}`);
+  return result.data as never;
+}
+
 describe('serial scanner service', () => {
   let fx: CoreFixture;
 
@@ -91,6 +106,13 @@ describe('serial scanner service', () => {
     });
     const ports = await fx.call('scanners.ports', {}, token);
     expect(Array.isArray(ports)).toBe(true);
+    // Only a device: a path that climbs out of /dev is refused before anything opens it.
+    const escape = await fx.fail(
+      'scanners.saveSerial',
+      { enabled: true, path: '/dev/../etc/passwd', baudRate: 9600 },
+      token,
+    );
+    expect(escape.code).toBe('invalid_input');
 
     const saved = await fx.call(
       'scanners.saveSerial',
@@ -110,7 +132,7 @@ describe('serial scanner service', () => {
     await write(writer, `${codes[0]}\r\n${codes[1]}\r`);
     await write(writer, `${codes[2]}\r\n`);
     const scans = await waitFor(async () => {
-      const taken = await fx.call('scanners.take', { afterId: 0 }, token);
+      const taken = await take(fx, { afterId: 0 }, token);
       return taken.length >= 3 ? taken : undefined;
     }, 'three serial scans');
     expect(scans.map((s) => s.code)).toEqual(codes);
@@ -120,10 +142,11 @@ describe('serial scanner service', () => {
     expect(first).toBeGreaterThanOrEqual(fx.clock.now);
     expect(scans.map((s) => s.id)).toEqual([first, first + 1, first + 2]);
     expect(events.filter((e) => e.name === 'scans.changed').length).toBeGreaterThanOrEqual(3);
-    expect(await fx.call('scanners.take', { afterId: first + 2 }, token)).toEqual([]);
-    expect(
-      (await fx.call('scanners.take', { afterId: first + 1 }, token)).map((s) => s.code),
-    ).toEqual([codes[2]]);
+    expect(await take(fx, { afterId: first + 2 }, token)).toEqual([]);
+    // A screen on another machine of the LAN gets none: the scanner belongs to this station.
+    expect(await take(fx, { afterId: 0 }, token, 'http:192.168.1.20')).toEqual([]);
+    expect(await take(fx, { afterId: 0 }, token, 'desktop')).toHaveLength(3);
+    expect((await take(fx, { afterId: first + 1 }, token)).map((s) => s.code)).toEqual([codes[2]]);
 
     // A serial scan goes on to the counter like any other.
     const verdict = await fx.call(
@@ -155,7 +178,7 @@ describe('serial scanner service', () => {
     const writer2 = await openWriter(replug.writerPath);
     await write(writer2, '4600000000312\r\n');
     const later = await waitFor(async () => {
-      const taken = await fx.call('scanners.take', { afterId: first + 2 }, token);
+      const taken = await take(fx, { afterId: first + 2 }, token);
       return taken.length >= 1 ? taken : undefined;
     }, 'a scan on the new port');
     expect(later).toEqual([

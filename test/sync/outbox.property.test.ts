@@ -142,6 +142,22 @@ async function apply(
   }
 }
 
+/**
+ * An action a person must decide on: rejected, or queued behind a rejected action on the same
+ * posting or stock pair (actions on one subject go strictly in order, so it waits until the
+ * rejected one is retried or discarded).
+ */
+function waitsForPerson(
+  action: { id: number; subject: string; state: string },
+  all: readonly { id: number; subject: string; state: string }[],
+): boolean {
+  if (action.state === 'rejected') return true;
+  return (
+    action.state === 'pending' &&
+    all.some((a) => a.subject === action.subject && a.id < action.id && a.state === 'rejected')
+  );
+}
+
 /** Heals the network and syncs until nothing is left in flight, then once more to pull. */
 async function heal(fx: SyncFixture) {
   totals.faultsFired += fx.sandbox.control.faults().reduce((sum, rule) => sum + rule.fired, 0);
@@ -150,7 +166,7 @@ async function heal(fx: SyncFixture) {
     fx.advance(31_000);
     await fx.sync();
     const open = await fx.call('outbox.list', {}, fx.token);
-    if (open.every((action) => action.state === 'rejected')) break;
+    if (open.every((action) => waitsForPerson(action, open))) break;
   }
   fx.advance(31_000);
   await fx.sync();
@@ -180,6 +196,7 @@ describe('outbox under random faults and interleavings', () => {
             const actions = await db.selectFrom('outbox').selectAll().execute();
             // (c) nothing lost: every action reached an end, and a refusal says why.
             for (const action of actions) {
+              if (waitsForPerson(action, actions)) continue;
               expect(
                 ['done', 'rejected', 'discarded'],
                 `${action.action} ${action.subject}`,
@@ -232,11 +249,19 @@ describe('outbox under random faults and interleavings', () => {
           }
         },
       ),
-      { numRuns: RUNS, timeout: 30_000 },
+      {
+        numRuns: RUNS,
+        timeout: 30_000,
+        // Replays a reported failure: PROPERTY_SEED and PROPERTY_PATH from fast-check's message.
+        ...(process.env.PROPERTY_SEED
+          ? { seed: Number(process.env.PROPERTY_SEED), path: process.env.PROPERTY_PATH ?? '' }
+          : {}),
+      },
     );
     console.log(
       `outbox property: ${schedules} random schedules passed; ${totals.actions} actions (${totals.done} done, ${totals.rejected} rejected), ${totals.faultsFired} faults fired`,
     );
-    expect(schedules).toBe(RUNS);
+    // A replay runs only the reported schedule and what shrinking visits, not RUNS of them.
+    if (!process.env.PROPERTY_SEED) expect(schedules).toBe(RUNS);
   }, 600_000);
 });

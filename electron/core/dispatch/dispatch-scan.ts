@@ -7,7 +7,7 @@ import type { CounterPosting, CounterRepo } from '../packing/packing.repo';
 export interface DispatchJudgement {
   verdict: DispatchVerdict;
   postingNumber: string | null;
-  /** For the message: the posting's carrier, the other batch, `2/3` for a package of three. */
+  /** For the message, as codes and data (see `dispatchScanResult.detail`). */
   detail: string | null;
 }
 
@@ -92,10 +92,9 @@ export async function judgeDispatchScan(
     return refuse('unknown_code', 'no_such_package');
   }
   const handedOver = await trx
-    .selectFrom('dispatch_packages as d')
-    .innerJoin('dispatch_batches as b', 'b.id', 'd.batch_id')
-    .select(['d.package_index', 'd.batch_id', 'b.carrier'])
-    .where('d.posting_id', '=', posting.id)
+    .selectFrom('dispatch_packages')
+    .select(['package_index', 'batch_id'])
+    .where('posting_id', '=', posting.id)
     .execute();
   const indexes =
     found.packageIndex !== null
@@ -107,7 +106,7 @@ export async function judgeDispatchScan(
       (d) => indexes.includes(d.package_index) && d.batch_id !== batch.id,
     );
     return elsewhere
-      ? refuse('in_other_batch', `#${elsewhere.batch_id} ${elsewhere.carrier}`)
+      ? refuse('in_other_batch', String(elsewhere.batch_id))
       : refuse('already_in_batch', null);
   }
   await trx

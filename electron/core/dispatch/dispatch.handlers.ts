@@ -16,6 +16,7 @@ const DISPATCH_TONE: Record<DispatchVerdict, ScanTone> = {
   other_carrier: 'error',
   in_other_batch: 'error',
   unknown_code: 'error',
+  batch_closed: 'error',
 };
 
 export const dispatchHandlers: HandlerMap<DispatchMethods> = {
@@ -57,8 +58,10 @@ export const dispatchHandlers: HandlerMap<DispatchMethods> = {
         .where('id', '=', input.batchId)
         .executeTakeFirst();
       if (!batch) throw new ApiFailure('not_found', `No dispatch batch ${input.batchId}`);
+      // Another station may close the batch while this one still shows it open: that is an
+      // answer for the packer, with its sound and history line, not a failed call.
       if (batch.state !== 'open') {
-        throw new ApiFailure('invalid_state', `Dispatch batch ${input.batchId} is closed`);
+        return { verdict: 'batch_closed' as const, postingNumber: null, detail: null };
       }
       return judgeDispatchScan(trx, repo, batch, {
         code: input.code,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { commandBarcode } from '../../../shared/domain/scan';
 import { SCAN_VERDICT_TONE, type ScanResult } from '../../../shared/schemas/packing.schema';
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
@@ -38,8 +39,10 @@ async function scan(
       await queueShip(trx, {
         postingNumber: posting.posting_number,
         packages,
-        // One pack session ships once, however often complete is scanned.
-        idempotencyKey: `ship:${posting.posting_number}:pack:${packSessionId}`,
+        // Each completion is its own intent (a completion after a discarded ship, see
+        // reopen-pack-session.ts, ships again). A repeated complete scan cannot queue a second
+        // ship: this transaction finds the session completed and the posting shipping.
+        idempotencyKey: `ship:${posting.posting_number}:pack:${packSessionId}:${randomUUID()}`,
         userId: user.id,
         now,
       });
@@ -52,15 +55,8 @@ async function scan(
   let labelJobId: number | null = null;
   const completed = judgement.completion;
   if (completed) {
-    try {
-      labelJobId = (await printOnComplete(ctx, completed.posting.posting_number, user.id))
-        .labelJobId;
-    } catch (error) {
-      ctx.log.warn(
-        { err: error, postingNumber: completed.posting.posting_number },
-        'label not queued for a completed posting',
-      );
-    }
+    // Never throws: each print is caught on its own, so a failing packing slip keeps the label.
+    labelJobId = (await printOnComplete(ctx, completed.posting.posting_number, user.id)).labelJobId;
     // Only a completion changes more than the counter: the posting is now shipping and its
     // ship action waits in the outbox. Announced here so that an ordinary scan refreshes
     // nothing but the packing screens.

@@ -109,38 +109,7 @@ export function createLabelPrefetch(options: LabelPrefetchOptions): LabelPrefetc
           .execute();
         return;
       }
-      const pdf = Buffer.from(result.pdf);
-      const printer = row.print_on_arrival_printer_id
-        ? await findPrinter(db, row.print_on_arrival_printer_id)
-        : undefined;
-      // Rendered before the transaction: rasterising is the slow part.
-      const bytes = printer ? await marketplaceLabelBytes(profileOf(printer), pdf) : null;
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('marketplace_labels')
-          .set({
-            state: 'ready',
-            pdf,
-            fetched_at: now(),
-            last_error: null,
-            task_id: null,
-            print_on_arrival_printer_id: null,
-            print_on_arrival_by: null,
-          })
-          .where('account_id', '=', row.account_id)
-          .where('posting_number', '=', row.posting_number)
-          .execute();
-        if (printer && bytes) {
-          await queueMarketplaceLabelJob(trx, {
-            printer,
-            postingNumber: row.posting_number,
-            bytes,
-            userId: row.print_on_arrival_by,
-            at: now(),
-          });
-        }
-      });
-      if (printer) options.events.publish('printing');
+      await storeLabel(row, Buffer.from(result.pdf));
     } catch (error) {
       if (loop.stopped) return;
       const message = error instanceof Error ? error.message : String(error);
@@ -161,6 +130,70 @@ export function createLabelPrefetch(options: LabelPrefetchOptions): LabelPrefetc
         .execute();
       log.warn({ postingNumber: row.posting_number, err: message }, 'label fetch failed');
     }
+  }
+
+  /**
+   * Caches a fetched label and queues it for whoever asked for it on arrival. The request is
+   * read inside the transaction that stores the label, not taken from the row read before the
+   * network call: a posting completed during the fetch asks for its label then, and that request
+   * must print, not be wiped. Bytes are rendered outside any transaction, so a request for a
+   * printer other than the one rendered for stores the label, keeps the request and renders
+   * again; once a label is ready, completion queues it itself and adds no new request.
+   */
+  async function storeLabel(row: MarketplaceLabelRow, pdf: Buffer) {
+    let rendered = await renderFor(row.print_on_arrival_printer_id, pdf);
+    for (;;) {
+      const held = rendered;
+      const outcome = await db.transaction().execute(async (trx) => {
+        const request = await trx
+          .selectFrom('marketplace_labels')
+          .select(['print_on_arrival_printer_id as printerId', 'print_on_arrival_by as userId'])
+          .where('account_id', '=', row.account_id)
+          .where('posting_number', '=', row.posting_number)
+          .executeTakeFirst();
+        const printerId = request?.printerId ?? null;
+        const stale = printerId !== null && held?.printerId !== printerId;
+        await trx
+          .updateTable('marketplace_labels')
+          .set({
+            state: 'ready',
+            pdf,
+            fetched_at: now(),
+            last_error: null,
+            task_id: null,
+            ...(stale ? {} : { print_on_arrival_printer_id: null, print_on_arrival_by: null }),
+          })
+          .where('account_id', '=', row.account_id)
+          .where('posting_number', '=', row.posting_number)
+          .execute();
+        if (stale) return { renderFor: printerId };
+        if (printerId === null || !held?.job) return { queued: false };
+        await queueMarketplaceLabelJob(trx, {
+          ...held.job,
+          postingNumber: row.posting_number,
+          userId: request?.userId ?? null,
+          at: now(),
+        });
+        return { queued: true };
+      });
+      if ('renderFor' in outcome) {
+        rendered = await renderFor(outcome.renderFor, pdf);
+        continue;
+      }
+      if (outcome.queued) options.events.publish('printing');
+      return;
+    }
+  }
+
+  /** The label's bytes for the printer a request names; no job if that printer was removed. */
+  async function renderFor(printerId: number | null, pdf: Buffer) {
+    if (printerId === null) return null;
+    const printer = await findPrinter(db, printerId);
+    // Rasterising is the slow part, so it never runs inside a transaction.
+    const job = printer
+      ? { printer, bytes: await marketplaceLabelBytes(profileOf(printer), pdf) }
+      : null;
+    return { printerId, job };
   }
 
   async function pass() {

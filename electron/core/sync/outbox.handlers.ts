@@ -2,6 +2,7 @@ import { requireSession, type HandlerMap } from '../api/context';
 import { ApiFailure } from '../api/failure';
 import type { FailureKind } from '../../../shared/domain/postings';
 import type { OutboxRow } from '../db/schema';
+import { reopenPackSession } from '../packing/reopen-pack-session';
 import { setLocalState } from '../postings/postings.repo';
 import { openAlerts, resolveAlert } from './alerts.repo';
 import { openActions, updateAction } from './outbox.repo';
@@ -60,6 +61,12 @@ export const outboxHandlers: HandlerMap<OutboxMethods> = {
       await updateAction(trx, row.id, { state: 'discarded', finished_at: ctx.now() });
       const { postingNumber } = JSON.parse(row.payload) as { postingNumber?: string };
       if (postingNumber) await setLocalState(trx, row.account_id, postingNumber, 'none');
+      // A discarded ship means the posting is not packed after all: its completed pack session
+      // goes back to "set aside" with its ticks, so the next scan resumes it and a completion
+      // queues a new ship; until then dispatch refuses it as not packed.
+      if (row.action === 'ship' && postingNumber) {
+        await reopenPackSession(trx, row.account_id, postingNumber);
+      }
     });
     return toAction({ ...row, state: 'discarded' });
   },

@@ -42,12 +42,13 @@ const ALSO_STALE: Record<EventDomain, readonly EventDomain[]> = {
   // Packed postings are what a dispatch batch takes.
   postings: ['accounts', 'outbox', 'dispatch'],
   products: ['accounts', 'outbox'],
-  outbox: ['accounts', 'postings'],
+  // The counter's "waiting to sync" counts open ship actions and print jobs.
+  outbox: ['accounts', 'postings', 'packing'],
   alerts: ['postings'],
   sync: ['accounts', 'outbox'],
   // The job list names each job's printer.
   printers: ['printing'],
-  printing: [],
+  printing: ['packing'],
   // The core announces postings and outbox itself when a completion queues a ship; a plain scan
   // changes only the counter, so it must not refetch the rest of the app.
   packing: [],

@@ -49,6 +49,7 @@ export function createScannerService(options: ScannerServiceOptions) {
   // Ids start from the clock, not from 1: a screen that stayed open while the core restarted
   // still holds the old last id, and must not skip the new scans as already taken.
   let nextId = Math.max(1, now());
+  let applying: Promise<void> = Promise.resolve();
 
   const onScan = (scan: ScanEvent) => {
     ring.push({
@@ -81,6 +82,34 @@ export function createScannerService(options: ScannerServiceOptions) {
     if (current) await current.stop();
   }
 
+  /** Closes the old port, opens the new one, and waits briefly for its first attempt. */
+  async function switchTo(next: SerialScannerSettings): Promise<void> {
+    settings = next;
+    await stopScanner();
+    if (!next.enabled || next.path === null) return;
+    let timeout: NodeJS.Timeout | undefined;
+    let waiter: (() => void) | undefined;
+    const firstAttempt = new Promise<void>((resolve) => {
+      waiter = resolve;
+      statusWaiters.push(resolve);
+      timeout = setTimeout(resolve, FIRST_OPEN_WAIT_MS);
+    });
+    scanner = createSerialScanner(
+      {
+        path: next.path,
+        baudRate: next.baudRate,
+        now,
+        log: log.child({ scope: 'devices.scanner' }),
+        reconnect: options.reconnect,
+      },
+      { onScan, onStatus },
+    );
+    scanner.start();
+    await firstAttempt;
+    clearTimeout(timeout);
+    statusWaiters = statusWaiters.filter((wake) => wake !== waiter);
+  }
+
   return {
     /** Opens the port of the saved setting, if one is enabled. */
     async start(): Promise<void> {
@@ -91,26 +120,12 @@ export function createScannerService(options: ScannerServiceOptions) {
      * Switches to a new setting: closes the old port, opens the new one, and waits briefly for
      * the first attempt so the answer can say whether it opened.
      */
-    async apply(next: SerialScannerSettings): Promise<void> {
-      settings = next;
-      await stopScanner();
-      if (!next.enabled || next.path === null) return;
-      const firstAttempt = new Promise<void>((resolve) => {
-        statusWaiters.push(resolve);
-        setTimeout(resolve, FIRST_OPEN_WAIT_MS).unref();
-      });
-      scanner = createSerialScanner(
-        {
-          path: next.path,
-          baudRate: next.baudRate,
-          now,
-          log: log.child({ scope: 'devices.scanner' }),
-          reconnect: options.reconnect,
-        },
-        { onScan, onStatus },
-      );
-      scanner.start();
-      await firstAttempt;
+    apply(next: SerialScannerSettings): Promise<void> {
+      // One switch at a time: two quick saves must not leave the first port open behind the
+      // second (each waits for the one before it).
+      const run = applying.then(() => switchTo(next));
+      applying = run.catch(() => undefined);
+      return run;
     },
 
     status() {

@@ -16,5 +16,17 @@ export const scannersHandlers: HandlerMap<ScannersMethods> = {
     return ctx.scanners.status();
   },
 
-  'scanners.take': async (input, ctx) => ctx.scanners.take(input.afterId),
+  /**
+   * The serial scanner is plugged into this machine, so its scans belong to the screens on this
+   * machine: the desktop app or a browser on loopback. A phone or PC on the LAN gets none —
+   * otherwise every open Packing screen would submit each scan again under its own session.
+   */
+  'scanners.take': async (input, ctx) =>
+    isOnThisMachine(ctx.caller.origin) ? ctx.scanners.take(input.afterId) : [],
 };
+
+function isOnThisMachine(origin: string): boolean {
+  if (origin === 'desktop') return true;
+  const address = origin.startsWith('http:') ? origin.slice('http:'.length) : '';
+  return address === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
+}

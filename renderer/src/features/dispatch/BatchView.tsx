@@ -61,7 +61,10 @@ export function BatchView({
     >
       <Flex vertical gap="middle">
         <Typography.Text strong style={{ fontSize: 18 }}>
-          {t('dispatch.packageCount', { count: formats.number(batch.packages.length) })}
+          {t('dispatch.packageCount', {
+            count: batch.packages.length,
+            n: formats.number(batch.packages.length),
+          })}
         </Typography.Text>
         {printMessage && <Alert type={printMessage.type} showIcon title={printMessage.text} />}
         <Table<Package>

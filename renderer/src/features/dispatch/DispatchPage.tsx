@@ -126,7 +126,8 @@ export function DispatchPage() {
                   value: entry.carrier,
                   label: t('dispatch.carrierOption', {
                     carrier: entry.carrier,
-                    count: formats.number(entry.packed),
+                    count: entry.packed,
+                    n: formats.number(entry.packed),
                   }),
                 }))}
               />
@@ -147,7 +148,12 @@ export function DispatchPage() {
           )}
           {open.isError && <QueryError error={open.error} onRetry={() => open.reset()} />}
         </Card>
-        {openBatch && <VerdictBanner verdict={verdict} label={t('dispatch.verdictLabel')} />}
+        {openBatch && (
+          <VerdictBanner
+            verdict={verdict.title === null ? { ...verdict, title: t('dispatch.idle') } : verdict}
+            label={t('dispatch.verdictLabel')}
+          />
+        )}
         {close.isError && <QueryError error={close.error} onRetry={() => close.reset()} />}
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={16}>

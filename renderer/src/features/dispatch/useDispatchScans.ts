@@ -1,32 +1,111 @@
+import type { TFunction } from 'i18next';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { POSTING_STATUSES, type PostingStatus } from '../../../../shared/domain/postings';
 import type { ScanEvent } from '../../../../shared/domain/scan';
+import type { MethodOutput } from '../../../../shared/contract/methods';
+import type { SCAN_SOURCES, ScanTone } from '../../../../shared/schemas/packing.schema';
 import { usePackdeskApi } from '../../api/usePackdeskApi';
+import { useFormats } from '../../i18n/useFormats';
 import type { ScanHistoryEntry } from '../packing/ScanHistory';
 import { playVerdictSound } from '../packing/verdict-sound';
-import { failedVerdict, shownCode } from '../packing/verdict-text';
+import { failedVerdict, isReason, shownCode } from '../packing/verdict-text';
 import type { Verdict } from '../packing/VerdictBanner';
 
 const HISTORY_LENGTH = 30;
 
+type DispatchScanResult = MethodOutput<'dispatch.scan'>;
+
+/** Reasons only dispatch gives for an unknown code; the scanner's own ones read as on packing. */
+const DISPATCH_REASONS = [
+  'several_postings',
+  'not_a_package',
+  'posting_not_found',
+  'no_such_package',
+] as const;
+type DispatchReason = (typeof DISPATCH_REASONS)[number];
+
+function isDispatchReason(reason: string): reason is DispatchReason {
+  return (DISPATCH_REASONS as readonly string[]).includes(reason);
+}
+
+function isPostingStatus(status: string): status is PostingStatus {
+  return (POSTING_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * The core's `detail` in words: codes and statuses translated, numbers in the UI's digits; only
+ * free data (a carrier's name) is shown as it came.
+ */
+function detailText(
+  t: TFunction,
+  formatNumber: (value: number) => string,
+  result: DispatchScanResult,
+): string | null {
+  const { detail } = result;
+  if (detail === null) return null;
+  switch (result.verdict) {
+    case 'added': {
+      const parts = /^(\d+)\/(\d+)$/.exec(detail);
+      return parts
+        ? t('dispatch.packageOf', {
+            index: formatNumber(Number(parts[1])),
+            total: formatNumber(Number(parts[2])),
+          })
+        : null;
+    }
+    case 'not_packed':
+      return t(`orders.statuses.${isPostingStatus(detail) ? detail : 'other'}`);
+    case 'in_other_batch':
+      return t('dispatch.batchN', { id: formatNumber(Number(detail)) });
+    case 'unknown_code':
+      if (isDispatchReason(detail)) return t(`dispatch.reasons.${detail}`);
+      return isReason(detail) ? t(`packing.reasons.${detail}`) : t('packing.reasonOther');
+    case 'other_carrier':
+      return detail;
+    default:
+      return null;
+  }
+}
+
 /**
  * Packages scanned into the open batch, one call at a time in scan order; each answer sets the
- * banner and plays its sound. A refused package says why (not packed, cancelled, another carrier,
- * already in another batch, unknown code).
+ * banner, plays its sound and adds a history line. A refused package says why (not packed,
+ * cancelled, another carrier, already in another batch, unknown code, batch closed meanwhile).
+ * The banner starts with `title: null`: the page shows the idle hint in the current language.
  */
 export function useDispatchScans(batchId: number | null) {
   const { t } = useTranslation();
+  const formats = useFormats();
   const { client } = usePackdeskApi();
-  const [verdict, setVerdict] = useState<Verdict>(() => ({
+  const [verdict, setVerdict] = useState<Verdict>({
     tone: null,
-    title: t('dispatch.idle'),
+    title: null,
     detail: null,
     seq: 0,
     name: 'idle',
-  }));
+  });
   const [history, setHistory] = useState<ScanHistoryEntry[]>([]);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const seq = useRef(0);
+
+  const remember = useCallback(
+    (
+      seqNo: number,
+      code: string,
+      source: (typeof SCAN_SOURCES)[number],
+      at: number,
+      tone: ScanTone,
+      text: string,
+    ) =>
+      setHistory((previous) =>
+        [{ seq: seqNo, code: shownCode(code), source, at, tone, text }, ...previous].slice(
+          0,
+          HISTORY_LENGTH,
+        ),
+      ),
+    [],
+  );
 
   const scan = useCallback(
     (event: ScanEvent) => {
@@ -39,15 +118,16 @@ export function useDispatchScans(batchId: number | null) {
             code: event.code,
             source: event.source,
           });
+          const detail = detailText(t, formats.number, result);
           const values = {
             posting: result.postingNumber ?? shownCode(event.code),
-            detail: result.detail ?? '',
+            detail: detail ?? '',
             code: shownCode(event.code),
           };
           setVerdict({
             tone: result.tone,
             title: t(`dispatch.verdicts.${result.verdict}`, values),
-            detail: result.detail
+            detail: detail
               ? t('dispatch.detail', values)
               : result.verdict === 'added'
                 ? null
@@ -56,26 +136,22 @@ export function useDispatchScans(batchId: number | null) {
             name: result.verdict,
           });
           playVerdictSound(result.tone);
-          setHistory((previous) =>
-            [
-              {
-                seq: n,
-                code: shownCode(event.code),
-                source: event.source,
-                at: event.at,
-                tone: result.tone,
-                text: t(`dispatch.short.${result.verdict}`),
-              },
-              ...previous,
-            ].slice(0, HISTORY_LENGTH),
+          remember(
+            n,
+            event.code,
+            event.source,
+            event.at,
+            result.tone,
+            t(`dispatch.short.${result.verdict}`),
           );
         } catch (error) {
           setVerdict(failedVerdict(t, error, event.code, n));
           playVerdictSound('error');
+          remember(n, event.code, event.source, event.at, 'error', t('dispatch.short.failed'));
         }
       });
     },
-    [batchId, client, t],
+    [batchId, client, formats, remember, t],
   );
 
   return { verdict, history, scan };

@@ -40,7 +40,7 @@ export function PackagesPanel({ session }: { session: PackingSession }) {
                     <li key={item.sku}>
                       {t('packing.packageItem', {
                         name: names.get(item.sku) ?? item.sku,
-                        count: formats.number(item.quantity),
+                        quantity: formats.number(item.quantity),
                       })}
                     </li>
                   ))}

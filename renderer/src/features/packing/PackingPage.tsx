@@ -62,7 +62,10 @@ export function PackingPage() {
               style={{ fontSize: 14, padding: '4px 10px' }}
             >
               {state.waitingToSync > 0
-                ? t('packing.waitingToSync', { count: formats.number(state.waitingToSync) })
+                ? t('packing.waitingToSync', {
+                    count: state.waitingToSync,
+                    n: formats.number(state.waitingToSync),
+                  })
                 : t('packing.allSynced')}
             </Tag>
           )}

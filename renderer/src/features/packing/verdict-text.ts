@@ -19,7 +19,7 @@ const REASONS = [
 ] as const;
 type Reason = (typeof REASONS)[number];
 
-function isReason(reason: string | null): reason is Reason {
+export function isReason(reason: string | null): reason is Reason {
   return (REASONS as readonly (string | null)[]).includes(reason);
 }
 

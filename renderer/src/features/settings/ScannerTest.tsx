@@ -1,7 +1,13 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classifyScan, type ScanEvent, type ScanKind } from '../../../../shared/domain/scan';
+import {
+  classifyScan,
+  type ScanCommand,
+  type ScanEvent,
+  type ScanKind,
+  type UnknownScanReason,
+} from '../../../../shared/domain/scan';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat';
 import { useScanEvents } from '../../scanner';
 import { shownCode } from '../packing/verdict-text';
@@ -12,9 +18,11 @@ interface Row {
   source: ScanEvent['source'];
   at: number;
   kind: ScanKind;
-  /** For an unknown code, why; for a command, which one. */
-  note: string | null;
+  /** For an unknown code, why; for a command, which one. Translated when shown. */
+  note: Note;
 }
+
+type Note = { reason: UnknownScanReason } | { command: ScanCommand } | null;
 
 const KEPT = 20;
 
@@ -29,8 +37,12 @@ export function ScannerTest() {
   const seq = useRef(0);
   const onScan = useCallback((scan: ScanEvent) => {
     const found = classifyScan(scan.code);
-    const note =
-      found.kind === 'unknown' ? found.reason : found.kind === 'command' ? found.command : null;
+    const note: Note =
+      found.kind === 'unknown'
+        ? { reason: found.reason }
+        : found.kind === 'command'
+          ? { command: found.command }
+          : null;
     const row = {
       seq: ++seq.current,
       code: scan.code,
@@ -46,7 +58,12 @@ export function ScannerTest() {
   // Products are looked up by the core, not here: a code that is not ours reads as "not matched".
   const kindText = (row: Row) => {
     const kind = t(`scanner.kinds.${row.kind}`);
-    return row.note ? `${kind} (${row.note})` : kind;
+    if (!row.note) return kind;
+    const note =
+      'reason' in row.note
+        ? t(`packing.reasons.${row.note.reason}`)
+        : t(`packing.commandNames.${row.note.command}`);
+    return `${kind} (${note})`;
   };
   const columns: TableColumnsType<Row> = [
     {

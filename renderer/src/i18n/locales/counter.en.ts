@@ -23,7 +23,7 @@ export const counterEn = {
     packageN: 'Package {{index}}',
     currentPackage: 'Current',
     emptyPackage: 'Nothing in it yet',
-    packageItem: '{{name}} × {{count}}',
+    packageItem: '{{name}} × {{quantity}}',
     commands: 'Commands',
     commandNames: {
       complete: 'Complete',
@@ -38,7 +38,8 @@ export const counterEn = {
     history: 'Recent scans',
     historyEmpty: 'No scans yet',
     syncLabel: 'Waiting to sync',
-    waitingToSync: '{{count}} waiting to sync',
+    waitingToSync_one: '{{n}} task waiting to sync',
+    waitingToSync_other: '{{n}} tasks waiting to sync',
     allSynced: 'Everything sent',
     openCommandSheet: 'Command barcodes',
     commandSheet: 'Command barcodes',
@@ -162,7 +163,8 @@ export const counterEn = {
     carrier: 'Carrier',
     chooseCarrier: 'Choose a carrier',
     noCarriers: 'No packed parcels waiting',
-    carrierOption: '{{carrier}} · {{count}} packed',
+    carrierOption_one: '{{carrier}} · {{n}} posting packed',
+    carrierOption_other: '{{carrier}} · {{n}} postings packed',
     open: 'Open batch',
     verdictLabel: 'Last scan',
     idle: 'Scan each package label for this batch.',
@@ -171,7 +173,9 @@ export const counterEn = {
     closedBatchTitle: 'Batch {{id}} for {{carrier}} (closed)',
     close: 'Close batch and print manifest',
     printManifest: 'Print manifest',
-    packageCount: '{{count}} packages',
+    packageCount_one: '{{n}} package',
+    packageCount_other: '{{n}} packages',
+    packageOf: 'Package {{index}} of {{total}}',
     packages: 'Packages',
     noPackages: 'No packages scanned yet',
     posting: 'Posting',
@@ -195,6 +199,7 @@ export const counterEn = {
       other_carrier: 'REFUSED: {{posting}} goes with another carrier',
       in_other_batch: 'REFUSED: {{posting}} is in another batch',
       unknown_code: 'REFUSED: unknown code',
+      batch_closed: 'REFUSED: this batch is closed',
     },
     short: {
       added: 'Added',
@@ -204,6 +209,14 @@ export const counterEn = {
       other_carrier: 'Other carrier',
       in_other_batch: 'Other batch',
       unknown_code: 'Unknown code',
+      batch_closed: 'Batch closed',
+      failed: 'Not checked',
+    },
+    reasons: {
+      several_postings: 'The order has several postings: scan a package label',
+      not_a_package: 'Not a package: scan a package label or posting number',
+      posting_not_found: 'No posting at this station has this code',
+      no_such_package: 'The posting has fewer packages than this label says',
     },
   },
   stats: {
@@ -272,4 +285,12 @@ export const counterEn = {
   },
 };
 
-export type CounterMessages = typeof counterEn;
+/**
+ * Another language's counter texts: English's keys, plus the CLDR plural forms English has no
+ * use for (Russian `_few` and `_many`); i18next picks the form by the `count` it is given.
+ */
+type WithPluralForms<T> = {
+  [K in keyof T]: T[K] extends string ? string : WithPluralForms<T[K]>;
+} & { [key: `${string}_${'zero' | 'two' | 'few' | 'many'}`]: string };
+
+export type CounterMessages = WithPluralForms<typeof counterEn>;
