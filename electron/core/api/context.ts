@@ -54,9 +54,10 @@ export interface HandlerContext extends CoreServices {
   /** Null only for `public` methods called without a valid session. */
   session: SessionInfo | null;
   /**
-   * Runs the method's writes in one transaction that also holds its audit entry, so the log
-   * never claims a change that was rolled back, nor misses one that was committed. Do slow
-   * work (password hashing) before, never network I/O inside.
+   * Runs the method's writes in one transaction; the first one that commits also holds the
+   * call's audit entry, so the log never claims a change that was rolled back, nor misses one
+   * that was committed, and a call that writes in steps is one entry. Do slow work (password
+   * hashing) before, never network I/O inside.
    */
   write<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
   /** Names the user the audit entry is about when the caller had no session (login, first run). */

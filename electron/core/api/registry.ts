@@ -59,13 +59,19 @@ export function createRegistry(services: CoreServices, handlers: Handlers): Regi
         caller,
         session,
         setActor: (user) => (actor = user),
-        write: <T>(work: (trx: Transaction<Database>) => Promise<T>) =>
-          services.db.transaction().execute(async (trx) => {
-            const result = await work(trx);
-            await writeAudit(trx, entry(method, 'ok', caller, actor, detail, services.now()));
-            audited = true;
-            return result;
-          }),
+        // One audit entry per call, with its first write: a handler that commits in steps (a
+        // completion, then its print jobs) is still one thing the person did.
+        write: async <T>(work: (trx: Transaction<Database>) => Promise<T>) => {
+          const result = await services.db.transaction().execute(async (trx) => {
+            const done = await work(trx);
+            if (!audited) {
+              await writeAudit(trx, entry(method, 'ok', caller, actor, detail, services.now()));
+            }
+            return done;
+          });
+          audited = true;
+          return result;
+        },
       };
       const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       const data = await handler(parsed.data, context);

@@ -45,11 +45,14 @@ export function missingUnits(items: CounterItem[], progress: Progress): number {
   );
 }
 
+/** A package's items as the contract carries them. */
+function itemsOf(pkg: Progress['packages'][number]): ShipmentPackage['items'] {
+  return [...pkg.items.entries()].map(([sku, quantity]) => ({ sku, quantity }));
+}
+
 /** The packages as the ship action carries them. */
 export function shipmentPackages(progress: Progress): ShipmentPackage[] {
-  return progress.packages.map((pkg) => ({
-    items: [...pkg.items.entries()].map(([sku, quantity]) => ({ sku, quantity })),
-  }));
+  return progress.packages.map((pkg) => ({ items: itemsOf(pkg) }));
 }
 
 /** The open posting as the packing screen shows it. */
@@ -75,10 +78,7 @@ export function packingSession(
       quantity: item.quantity,
       packed: progress.packed.get(item.sku) ?? 0,
     })),
-    packages: progress.packages.map((pkg) => ({
-      index: pkg.index,
-      items: [...pkg.items.entries()].map(([sku, quantity]) => ({ sku, quantity })),
-    })),
+    packages: progress.packages.map((pkg) => ({ index: pkg.index, items: itemsOf(pkg) })),
     currentPackage: progress.currentPackage,
     startedAt: session.started_at,
     wrongScans: repo.wrongScans(session.id),

@@ -4,15 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { POSTING_STATUSES, type PostingStatus } from '../../../../shared/domain/postings';
 import type { ScanEvent } from '../../../../shared/domain/scan';
 import type { MethodOutput } from '../../../../shared/contract/methods';
-import type { SCAN_SOURCES, ScanTone } from '../../../../shared/schemas/packing.schema';
 import { usePackdeskApi } from '../../api/usePackdeskApi';
 import { useFormats } from '../../i18n/useFormats';
-import type { ScanHistoryEntry } from '../packing/ScanHistory';
+import { useScanHistory } from '../packing/useScanHistory';
 import { playVerdictSound } from '../packing/verdict-sound';
 import { failedVerdict, isReason, shownCode } from '../packing/verdict-text';
 import type { Verdict } from '../packing/VerdictBanner';
-
-const HISTORY_LENGTH = 30;
 
 type DispatchScanResult = MethodOutput<'dispatch.scan'>;
 
@@ -85,27 +82,9 @@ export function useDispatchScans(batchId: number | null) {
     seq: 0,
     name: 'idle',
   });
-  const [history, setHistory] = useState<ScanHistoryEntry[]>([]);
+  const { history, remember } = useScanHistory();
   const queue = useRef<Promise<void>>(Promise.resolve());
   const seq = useRef(0);
-
-  const remember = useCallback(
-    (
-      seqNo: number,
-      code: string,
-      source: (typeof SCAN_SOURCES)[number],
-      at: number,
-      tone: ScanTone,
-      text: string,
-    ) =>
-      setHistory((previous) =>
-        [{ seq: seqNo, code: shownCode(code), source, at, tone, text }, ...previous].slice(
-          0,
-          HISTORY_LENGTH,
-        ),
-      ),
-    [],
-  );
 
   const scan = useCallback(
     (event: ScanEvent) => {
@@ -136,18 +115,25 @@ export function useDispatchScans(batchId: number | null) {
             name: result.verdict,
           });
           playVerdictSound(result.tone);
-          remember(
-            n,
-            event.code,
-            event.source,
-            event.at,
-            result.tone,
-            t(`dispatch.short.${result.verdict}`),
-          );
+          remember({
+            seq: n,
+            code: event.code,
+            source: event.source,
+            at: event.at,
+            tone: result.tone,
+            text: t(`dispatch.short.${result.verdict}`),
+          });
         } catch (error) {
           setVerdict(failedVerdict(t, error, event.code, n));
           playVerdictSound('error');
-          remember(n, event.code, event.source, event.at, 'error', t('dispatch.short.failed'));
+          remember({
+            seq: n,
+            code: event.code,
+            source: event.source,
+            at: event.at,
+            tone: 'error',
+            text: t('dispatch.short.failed'),
+          });
         }
       });
     },

@@ -9,13 +9,12 @@ import type {
 } from '../../../../shared/schemas/packing.schema';
 import { usePackdeskApi } from '../../api/usePackdeskApi';
 import { useApiQuery } from '../../api/useApiQuery';
-import { failedVerdict, packingVerdict, shownCode } from './verdict-text';
+import { failedVerdict, packingVerdict } from './verdict-text';
 import { playVerdictSound } from './verdict-sound';
-import type { ScanHistoryEntry } from './ScanHistory';
+import { useScanHistory } from './useScanHistory';
 import { createVerdictStore } from './verdict-store';
 
 export const packingKey = ['packing', 'current'] as const;
-const HISTORY_LENGTH = 30;
 
 type Command = (typeof PACKING_COMMANDS)[number];
 
@@ -37,7 +36,7 @@ export function usePackingCounter(onSwitchOperator: () => void) {
   // A cancelled posting stays on screen until the packer says they have seen it (or opens the
   // next posting), whatever is scanned meanwhile.
   const [stopped, setStopped] = useState<string | null>(null);
-  const [history, setHistory] = useState<ScanHistoryEntry[]>([]);
+  const { history, remember } = useScanHistory();
   const queue = useRef<Promise<void>>(Promise.resolve());
   const seq = useRef(0);
 
@@ -65,41 +64,24 @@ export function usePackingCounter(onSwitchOperator: () => void) {
           );
           startTransition(() => {
             setLastSku(result.verdict === 'item_ok' ? result.sku : null);
-            setHistory((previous) =>
-              [
-                {
-                  seq: n,
-                  code: shownCode(result.code || code),
-                  source,
-                  at,
-                  tone: result.tone,
-                  text: t(`packing.short.${result.verdict}`),
-                },
-                ...previous,
-              ].slice(0, HISTORY_LENGTH),
-            );
+            remember({
+              seq: n,
+              code: result.code || code,
+              source,
+              at,
+              tone: result.tone,
+              text: t(`packing.short.${result.verdict}`),
+            });
           });
           if (result.verdict === 'switch_operator') onSwitchOperator();
         } catch (error) {
           verdicts.set(failedVerdict(t, error, code, n));
           playVerdictSound('error');
-          setHistory((previous) =>
-            [
-              {
-                seq: n,
-                code: shownCode(code),
-                source,
-                at,
-                tone: 'error' as const,
-                text: t('packing.short.failed'),
-              },
-              ...previous,
-            ].slice(0, HISTORY_LENGTH),
-          );
+          remember({ seq: n, code, source, at, tone: 'error', text: t('packing.short.failed') });
         }
       });
     },
-    [queryClient, t, onSwitchOperator, verdicts],
+    [queryClient, t, onSwitchOperator, verdicts, remember],
   );
 
   const scan = useCallback(

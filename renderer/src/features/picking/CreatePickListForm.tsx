@@ -4,6 +4,7 @@ import type { PickList } from '../../../../shared/schemas/packing.schema';
 import { useApiMutation } from '../../api/useApiMutation';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryError } from '../../components/QueryError';
+import { dayStart } from '../../components/local-day';
 
 interface Values {
   /** `YYYY-MM-DD` from the date field; postings due by the end of that day. */
@@ -11,13 +12,6 @@ interface Values {
   /** A synced warehouse's id; empty for all warehouses. */
   warehouseId: string;
   limit: number;
-}
-
-/** End of the chosen day in local time: "ship by the 15th" includes the whole 15th. */
-function endOfDay(date: string): number | undefined {
-  const [year, month, day] = date.split('-').map(Number);
-  if (!year || !month || !day) return undefined;
-  return new Date(year, month - 1, day, 23, 59, 59, 999).getTime();
 }
 
 /** Which postings to gather: due by a date, from one warehouse, at most so many. */
@@ -48,7 +42,9 @@ export function CreatePickListForm({ onCreated }: { onCreated: (list: PickList) 
       initialValues={{ limit: 50, warehouseId: '' }}
       style={{ rowGap: 8 }}
       onFinish={(values) => {
-        const before = values.shipmentBy ? endOfDay(values.shipmentBy) : undefined;
+        // The end of the chosen day: "ship by the 15th" includes the whole 15th.
+        const nextDay = values.shipmentBy ? dayStart(values.shipmentBy, 1) : null;
+        const before = nextDay === null ? undefined : nextDay - 1;
         create.mutate({
           limit: values.limit,
           ...(before !== undefined && { shipmentBefore: before }),

@@ -7,22 +7,10 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { useFormats } from '../../i18n/useFormats';
+import { dayStart, isoDay } from '../../components/local-day';
 
 type Packer = z.infer<typeof packerStats>;
 type Period = 'today' | 'range';
-
-/** `YYYY-MM-DD` of a local date, as a date field wants it. */
-function isoDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** Local midnight of a `YYYY-MM-DD`, plus `days`; null for a half-typed date. */
-function dayStart(day: string, days = 0): number | null {
-  const [year, month, date] = day.split('-').map(Number);
-  if (!year || !month || !date) return null;
-  return new Date(year, month - 1, date + days).getTime();
-}
 
 /** For managers: how each packer did, today or over chosen days. */
 export function CounterStatsPage() {
