@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 /**
  * Validates Ozon Seller API requests and responses against Ozon's published OpenAPI 3.0 schema
  * (S1 in the shared notes, marketplace/ozon-seller-api.md), for the sandbox's replies and for the connector's
- * requests. Set OZON_OPENAPI to the schema file if it is not at the default shared location.
+ * requests. The schema is `resources/marketplace/ozon-seller-openapi.json`; OZON_OPENAPI points elsewhere.
  *
  * OpenAPI 3.0 is turned into JSON Schema here: `$ref`s point into the same document,
  * `nullable` becomes a `null` type, `format: int64/int32/double/float/byte` are checked, and
@@ -38,10 +38,10 @@ export interface ValidationOptions {
 
 type Schema = Record<string, unknown>;
 
-// `../shared` sits beside the repository (see the README); CI clones it the same way.
+// The repository's own copy of Ozon's published schema (source and date in its README).
 const SCHEMA_FILE =
   process.env.OZON_OPENAPI ??
-  join(import.meta.dirname, '../../../shared/marketplace/ozon-seller-openapi.json');
+  join(import.meta.dirname, '../../resources/marketplace/ozon-seller-openapi.json');
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 const FORMATS = new Set([
   'int64',
