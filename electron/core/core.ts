@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreServices } from './api/context';
 import { createEventBus } from './api/event-bus';
@@ -12,6 +11,7 @@ import { createMarketplaceHub } from './marketplace/hub';
 import { createLabelPrefetch, type LabelPrefetch } from './printing/label-prefetch';
 import { warmUpRendering } from './printing/warm-up';
 import { createPrinting, type PrintWorker } from './printing/worker';
+import { makePrivateDir } from './secrets/private-files';
 import { SecretBox } from './secrets/secret-box';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 
@@ -48,7 +48,7 @@ const MINUTE = 60 * 1000;
 /** The headless engine: one database, one registry, one sync engine. Both transports use it. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { dataDir, log, now = Date.now, random = Math.random } = options;
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const databasePath = join(dataDir, 'shop.sqlite');
   const opened = openDatabase(databasePath);
   if (opened.migration.from !== opened.migration.to) {

@@ -1,6 +1,6 @@
 // Station entry: the core as a plain Node program serving the renderer and the API over HTTP/WS.
 // `npm run station -- --port <n> --data <dir> --host <address>`
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { createCore } from './core';
 import { DatabaseTooNewError } from './db/migrate';
 import { createFileLogger } from './logging/logger';
 import { loadOrCreateKeyFile } from './secrets/key-file';
+import { makePrivateDir } from './secrets/private-files';
 import { startStationHost } from './station/http-host';
 
 const DEFAULT_PORT = 7420;
@@ -33,7 +34,7 @@ async function main() {
   const version = (
     JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }
   ).version;
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const log = createFileLogger(join(dataDir, 'logs'), 'station');
   const core = await createCore({
     dataDir,

@@ -8,8 +8,15 @@ import { REDACT_PATHS, type Logger } from '../../shared/lib/logger';
  * redacted by path before a line is written.
  */
 export function createMainLogger(dir: string, level = 'info'): Logger {
-  mkdirSync(dir, { recursive: true });
-  const stream = createStream('main.log', { path: dir, size: '10M', interval: '1d', maxFiles: 14 });
+  // Owner-only, like the core's logs beside it (the core also tightens older files at start).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stream = createStream('main.log', {
+    path: dir,
+    size: '10M',
+    interval: '1d',
+    maxFiles: 14,
+    mode: 0o600,
+  });
   return pino(
     { name: 'main', level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
     stream,

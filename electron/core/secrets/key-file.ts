@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateFile, PRIVATE_FILE_MODE } from './private-files';
 
 export const KEY_FILE_NAME = 'secret.key';
 
@@ -15,12 +16,12 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
     const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
     if (key.length !== 32) throw new Error(`${path} is damaged: expected 32 bytes`);
     // Tighten permissions if someone loosened them.
-    if ((statSync(path).mode & 0o077) !== 0 && process.platform !== 'win32') chmodSync(path, 0o600);
+    makePrivateFile(path);
     return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const key = randomBytes(32);
-  writeFileSync(path, key.toString('base64'), { mode: 0o600, flag: 'wx' });
+  writeFileSync(path, key.toString('base64'), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   return key;
 }
