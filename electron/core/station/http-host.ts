@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { HTTP_STATUS } from '../../../shared/contract/errors';
 import type { Registry } from '../api/registry';
 import type { Logger } from '../logging/logger';
+import { attachEventSockets } from './event-sockets';
+import { listenerNames } from './listener-names';
 import { buildOpenApi } from './openapi';
 import { serveStatic } from './static-files';
 import { contentSecurityPolicy } from '../../../shared/security/csp';
@@ -71,11 +71,12 @@ function bearerToken(request: IncomingMessage): string | null {
 export async function startStationHost(options: StationOptions): Promise<StationHost> {
   const { registry, log } = options;
   const openApi = JSON.stringify(buildOpenApi(options.version));
-  let allowedHosts = new Set<string>();
+  // Known once listening (the port may be chosen by the system); no request comes before.
+  let names = listenerNames(options.host, options.port);
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://station');
-    if (!allowedHosts.has(request.headers.host ?? '')) {
+    if (!names.isOwnHost(request.headers.host)) {
       return sendJson(response, 421, {
         ok: false,
         error: { code: 'forbidden', message: 'Unknown host name' },
@@ -147,80 +148,24 @@ export async function startStationHost(options: StationOptions): Promise<Station
     });
   });
 
-  // Push events. Browsers cannot set headers on a WebSocket, so the first message carries the
-  // token; it is checked through the registry like any call, and unauthenticated sockets close.
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  const subscribed = new Set<WebSocket>();
-  server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://station').pathname;
-    if (path !== '/api/events' || !allowedHosts.has(request.headers.host ?? '')) {
-      socket.destroy();
-      return;
-    }
-    sockets.handleUpgrade(request, socket, head, (ws) => {
-      const timer = setTimeout(() => ws.close(4401, 'unauthenticated'), 5000);
-      ws.once('message', async (raw) => {
-        clearTimeout(timer);
-        let token: string | null = null;
-        try {
-          const parsed = JSON.parse(String(raw)) as { token?: unknown };
-          token = typeof parsed.token === 'string' ? parsed.token : null;
-        } catch {
-          token = null;
-        }
-        const me = await registry.call(
-          'auth.me',
-          {},
-          {
-            token,
-            origin: `http:${request.socket.remoteAddress ?? 'unknown'}`,
-          },
-        );
-        if (!me.ok) return ws.close(4401, 'unauthenticated');
-        subscribed.add(ws);
-        ws.send(JSON.stringify({ name: 'ready', at: Date.now() }));
-      });
-      ws.on('close', () => {
-        clearTimeout(timer);
-        subscribed.delete(ws);
-      });
-    });
-  });
-  const unsubscribe = registry.onEvent((event) => {
-    const text = JSON.stringify(event);
-    for (const ws of subscribed) ws.send(text);
-  });
-
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());
   });
+  // Errors after listening (a failed accept) are the server's own; they must not end the process.
+  server.on('error', (error) => log.error({ err: error }, 'station server error'));
   const { port } = server.address() as AddressInfo;
+  names = listenerNames(options.host, port);
+  const eventSockets = attachEventSockets(server, { registry, log, names });
   const hostName = options.host.includes(':') ? `[${options.host}]` : options.host;
-  allowedHosts = new Set(
-    [hostName, 'localhost', '127.0.0.1', ...lanAddresses(options.host)].map(
-      (name) => `${name}:${port}`,
-    ),
-  );
   const url = `http://${hostName}:${port}`;
   return {
     url,
     port,
     close: async () => {
-      unsubscribe();
-      for (const ws of subscribed) ws.terminate();
-      sockets.close();
+      eventSockets.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
-}
-
-/** When bound to every interface (LAN access for phones), the machine's own addresses are valid hosts. */
-function lanAddresses(host: string): string[] {
-  if (host !== '0.0.0.0') return [];
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((address) => address?.family === 'IPv4')
-    .map((address) => address?.address ?? '');
 }
