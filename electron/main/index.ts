@@ -5,6 +5,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  protocol,
   safeStorage,
   session,
   shell,
@@ -18,6 +19,8 @@ import { broadcastEvent } from './ipc/events';
 import { registerIpcRouter } from './ipc/router';
 import { createSenderCheck } from './ipc/sender';
 import { createMainLogger, logCrashes } from './logging';
+import { registerAppScheme } from './protocol/app-scheme';
+import { serveAppScheme } from './protocol/file-handler';
 import { loadSecretKey } from './secret-key';
 import { resolveAppOrigin } from './security/origin';
 import { installSecurityPolicy } from './security/policy';
@@ -40,8 +43,9 @@ function run(): void {
   const origin = resolveAppOrigin({
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
     isPackaged: app.isPackaged,
-    rendererFile: join(__dirname, '../renderer/index.html'),
   });
+  // Scheme privileges are fixed before 'ready'; the dev server needs none.
+  if (!origin.isDevServer) registerAppScheme(protocol);
   let core: CoreProcess | null = null;
 
   function openMainWindow(): void {
@@ -77,6 +81,12 @@ function run(): void {
       externalOrigins: [],
       log: log.child({ scope: 'security' }),
     });
+    if (!origin.isDevServer) {
+      serveAppScheme(protocol, {
+        rendererDir: join(__dirname, '../renderer'),
+        log: log.child({ scope: 'app-scheme' }),
+      });
+    }
     const dataDir = join(app.getPath('userData'), 'data');
     mkdirSync(dataDir, { recursive: true });
     const secretKey = loadSecretKey({

@@ -169,8 +169,34 @@ export class FakeApp extends EventEmitter {
   }
 }
 
+/**
+ * `protocol`: privileges are only accepted before 'ready' and handlers only after, as in
+ * Electron; `fetch` hands the handler the `Request` Electron would build for a page's request.
+ */
+export class FakeProtocol {
+  readonly privilegedCalls: unknown[][] = [];
+  readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  constructor(private readonly app: FakeApp) {}
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    if (this.app.isReady()) throw new Error('registerSchemesAsPrivileged after ready');
+    this.privilegedCalls.push(schemes);
+  }
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+    if (!this.app.isReady()) throw new Error('protocol.handle before ready');
+    if (this.handlers.has(scheme)) throw new Error(`${scheme} is already handled`);
+    this.handlers.set(scheme, handler);
+  }
+  async fetch(url: string): Promise<Response> {
+    const request = new Request(url);
+    const handler = this.handlers.get(new URL(request.url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME ${url}`);
+    return handler(request);
+  }
+}
+
 export interface FakeElectron {
   app: FakeApp;
+  protocol: FakeProtocol;
   BrowserWindow: new (options: Record<string, unknown>) => FakeBrowserWindowInstance;
   windows: FakeBrowserWindowInstance[];
   ipcMain: FakeIpcMain;
@@ -246,6 +272,7 @@ export function createFakeElectron(paths: Record<string, string> = {}): FakeElec
 
   return {
     app,
+    protocol: new FakeProtocol(app),
     BrowserWindow,
     windows,
     ipcMain: new FakeIpcMain(),

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract/channels';
 import { createFakeElectron, createRecordingLogger, type FakeElectron } from './fake-electron';
@@ -21,6 +20,7 @@ vi.mock('electron', () => {
     'BrowserWindow',
     'dialog',
     'ipcMain',
+    'protocol',
     'session',
     'shell',
     'utilityProcess',
@@ -95,6 +95,11 @@ describe('main process entry', () => {
     await boot();
     expect(electron.windows).toHaveLength(0);
     expect(electron.children).toHaveLength(0);
+    // Scheme privileges only count before ready (the fake throws after it, as Electron does).
+    expect(electron.protocol.privilegedCalls).toEqual([
+      [{ scheme: 'app', privileges: { standard: true, secure: true, stream: true } }],
+    ]);
+    expect(electron.protocol.handlers.size).toBe(0);
     await electron.app.becomeReady();
 
     const session = electron.session.defaultSession;
@@ -112,7 +117,11 @@ describe('main process entry', () => {
       sandbox: true,
       contextIsolation: true,
     });
-    expect(window.loadFile.mock.calls).toEqual([[join(mainDir, '../renderer/index.html')]]);
+    expect(window.loadURL.mock.calls).toEqual([['app://packdesk/index.html']]);
+    expect(window.loadFile).not.toHaveBeenCalled();
+    // The handler answers from `out/renderer` beside the bundle (absent in tests), for our host only.
+    expect((await electron.protocol.fetch('app://packdesk/index.html')).status).toBe(404);
+    expect((await electron.protocol.fetch('app://evil.example/index.html')).status).toBe(403);
     // The policy reached the window's webContents through 'web-contents-created'.
     expect(window.webContents.attempt('will-navigate', 'https://evil.example/')).toBe(true);
     expect(window.webContents.open('https://evil.example/')).toEqual({ action: 'deny' });
@@ -123,11 +132,17 @@ describe('main process entry', () => {
     await boot({ isPackaged: false });
     await electron.app.becomeReady();
     expect(onlyWindow().loadURL.mock.calls).toEqual([['http://localhost:5173/']]);
+    expect(electron.protocol.privilegedCalls).toEqual([]);
+    expect(electron.protocol.handlers.size).toBe(0);
+    expect(onlyWindow().webContents.attempt('will-navigate', 'http://localhost:5173/#/x')).toBe(
+      false,
+    );
 
     await boot({ isPackaged: true });
     await electron.app.becomeReady();
-    expect(onlyWindow().loadURL).not.toHaveBeenCalled();
-    expect(onlyWindow().loadFile).toHaveBeenCalled();
+    expect(onlyWindow().loadURL.mock.calls).toEqual([['app://packdesk/index.html']]);
+    expect(onlyWindow().loadFile).not.toHaveBeenCalled();
+    expect(electron.protocol.handlers.has('app')).toBe(true);
   });
 
   it('routes a call from the window page to the core and events back to the window', async () => {
@@ -136,9 +151,7 @@ describe('main process entry', () => {
     const window = onlyWindow();
     const core = onlyCore();
     core.fromCore({ type: 'ready' });
-    expect(window.webContents.mainFrame.url).toBe(
-      pathToFileURL(join(mainDir, '../renderer/index.html')).href,
-    );
+    expect(window.webContents.mainFrame.url).toBe('app://packdesk/index.html');
 
     const answer = electron.ipcMain.invoke(
       IPC_CALL_CHANNEL,

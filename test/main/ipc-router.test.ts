@@ -1,5 +1,4 @@
 import type { BrowserWindow, IpcMain } from 'electron';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCoreProcess, type CoreProcess } from '../../electron/main/core-process';
 import { broadcastEvent } from '../../electron/main/ipc/events';
@@ -17,8 +16,7 @@ import {
   FakeWebContents,
 } from './fake-electron';
 
-const rendererFile = '/app/out/renderer/index.html';
-const pageUrl = pathToFileURL(rendererFile).href;
+const pageUrl = 'app://packdesk/index.html';
 
 /**
  * The real router, sender check, registry and core-process client, wired as index.ts wires
@@ -30,7 +28,7 @@ function setup(
   const electron = createFakeElectron();
   const log = createRecordingLogger();
   const registry = createWindowRegistry();
-  const origin = resolveAppOrigin({ devServerUrl: undefined, isPackaged: true, rendererFile });
+  const origin = resolveAppOrigin({ devServerUrl: undefined, isPackaged: true });
   const child = new FakeUtilityProcess();
   if (options.coreAnswers !== false) {
     child.postMessage.mockImplementation((request: { id: number; method: string }) =>
@@ -91,8 +89,17 @@ describe('IPC router', () => {
 
   it('rejects a frame showing another URL', async () => {
     const { invoke, window, child } = setup();
-    window.webContents.mainFrame.url = 'https://evil.example/';
-    await expect(invoke(good)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const url of [
+      'https://evil.example/',
+      'app://evil.example/index.html',
+      'file:///app/out/renderer/index.html',
+    ]) {
+      window.webContents.mainFrame.url = url;
+      await expect(invoke(good), url).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
     expect(child.postMessage).not.toHaveBeenCalled();
   });
 

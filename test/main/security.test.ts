@@ -1,5 +1,4 @@
 import type { App, Session, WebContents } from 'electron';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../electron/main/security/csp';
 import { resolveAppOrigin } from '../../electron/main/security/origin';
@@ -15,29 +14,33 @@ import {
   FakeWebContents,
 } from './fake-electron';
 
-const rendererFile = '/opt/Packdesk/resources/app.asar/out/renderer/index.html';
-const pageUrl = pathToFileURL(rendererFile).href;
+const pageUrl = 'app://packdesk/index.html';
+/** Where the page was loaded from before it moved to app://; no longer the app's own. */
+const oldFilePage = 'file:///opt/Packdesk/resources/app.asar/out/renderer/index.html';
 
-const fileOrigin = resolveAppOrigin({ devServerUrl: undefined, isPackaged: true, rendererFile });
-const devOrigin = resolveAppOrigin({
-  devServerUrl: 'http://localhost:5173/',
-  isPackaged: false,
-  rendererFile,
-});
+const appOrigin = resolveAppOrigin({ devServerUrl: undefined, isPackaged: true });
+const devOrigin = resolveAppOrigin({ devServerUrl: 'http://localhost:5173/', isPackaged: false });
 
 describe('resolveAppOrigin', () => {
-  it('recognises only the built page when loading from disk', () => {
-    expect(fileOrigin.entry).toEqual({ kind: 'file', path: rendererFile });
-    expect(fileOrigin.isAppUrl(pageUrl)).toBe(true);
-    expect(fileOrigin.isAppUrl(`${pageUrl}#/orders?id=1`)).toBe(true);
-    expect(fileOrigin.isAppUrl('file:///etc/passwd')).toBe(false);
-    expect(fileOrigin.isAppUrl(pathToFileURL('/tmp/evil/index.html').href)).toBe(false);
-    expect(fileOrigin.isAppUrl('https://example.com/')).toBe(false);
-    expect(fileOrigin.isAppUrl('not a url')).toBe(false);
+  it('loads app://packdesk/index.html and recognises only the app:// origin', () => {
+    expect(appOrigin.pageUrl).toBe(pageUrl);
+    expect(appOrigin.isDevServer).toBe(false);
+    expect(appOrigin.isAppUrl(pageUrl)).toBe(true);
+    expect(appOrigin.isAppUrl(`${pageUrl}#/orders?id=1`)).toBe(true);
+    expect(appOrigin.isAppUrl('app://packdesk/assets/index-B1x_9Qz.js')).toBe(true);
+    expect(appOrigin.isAppUrl('app://evil.example/index.html')).toBe(false);
+    expect(appOrigin.isAppUrl('app://packdesk.evil.example/index.html')).toBe(false);
+    expect(appOrigin.isAppUrl('app://packdesk:8080/index.html')).toBe(false);
+    expect(appOrigin.isAppUrl('app://user@packdesk/index.html')).toBe(false);
+    expect(appOrigin.isAppUrl('apps://packdesk/index.html')).toBe(false);
+    expect(appOrigin.isAppUrl(oldFilePage)).toBe(false);
+    expect(appOrigin.isAppUrl('file:///etc/passwd')).toBe(false);
+    expect(appOrigin.isAppUrl('https://packdesk/index.html')).toBe(false);
+    expect(appOrigin.isAppUrl('not a url')).toBe(false);
   });
 
   it('recognises the dev server origin in development', () => {
-    expect(devOrigin.entry).toEqual({ kind: 'url', url: 'http://localhost:5173/' });
+    expect(devOrigin.pageUrl).toBe('http://localhost:5173/');
     expect(devOrigin.isDevServer).toBe(true);
     expect(devOrigin.isAppUrl('http://localhost:5173/src/main.tsx')).toBe(true);
     expect(devOrigin.isAppUrl('http://localhost:5174/')).toBe(false);
@@ -49,20 +52,15 @@ describe('resolveAppOrigin', () => {
     const packaged = resolveAppOrigin({
       devServerUrl: 'https://attacker.example/',
       isPackaged: true,
-      rendererFile,
     });
-    expect(packaged.entry.kind).toBe('file');
+    expect(packaged.pageUrl).toBe(pageUrl);
     expect(packaged.isAppUrl('https://attacker.example/')).toBe(false);
-    const odd = resolveAppOrigin({
-      devServerUrl: 'javascript:alert(1)',
-      isPackaged: false,
-      rendererFile,
-    });
-    expect(odd.entry.kind).toBe('file');
+    const odd = resolveAppOrigin({ devServerUrl: 'javascript:alert(1)', isPackaged: false });
+    expect(odd.pageUrl).toBe(pageUrl);
   });
 });
 
-function setup(externalOrigins: readonly string[] = [], origin = fileOrigin) {
+function setup(externalOrigins: readonly string[] = [], origin = appOrigin) {
   const electron = createFakeElectron();
   const log = createRecordingLogger();
   const session = electron.session.defaultSession;
@@ -93,14 +91,15 @@ describe('session policy', () => {
         {},
       );
       expect(answers).toEqual([false]);
-      expect(session.permissionCheckHandler?.(null, permission, 'file://', {})).toBe(false);
+      // Even the app's own origin gets nothing: the page needs no permission at all.
+      expect(session.permissionCheckHandler?.(null, permission, 'app://packdesk', {})).toBe(false);
     }
     expect(session.devicePermissionHandler?.({ deviceType: 'serial' })).toBe(false);
   });
 
   it('adds the CSP header, replacing one the response carried', () => {
     const { session } = setup();
-    const headers = session.respond('file:///x/index.html', {
+    const headers = session.respond(pageUrl, {
       'content-security-policy': ['default-src *'],
       'Content-Type': ['text/html'],
     });
@@ -112,7 +111,7 @@ describe('session policy', () => {
     expect(directive(policy, 'script-src')).toBe("script-src 'self'");
     expect(directive(policy, 'object-src')).toBe("object-src 'none'");
     expect(directive(policy, 'base-uri')).toBe("base-uri 'none'");
-    expect(session.respond('file:///x/index.html')['Content-Security-Policy']).toEqual([policy]);
+    expect(session.respond(pageUrl)['Content-Security-Policy']).toEqual([policy]);
   });
 
   it('allows inline scripts only for the dev server', () => {
@@ -124,13 +123,16 @@ describe('session policy', () => {
 });
 
 describe('webContents policy (applied to every webContents on creation)', () => {
-  it('blocks navigation and redirects away from the app page, allows its own page', () => {
+  it('blocks navigation and redirects away from the app:// origin, allows its own page', () => {
     const { electron } = setup();
     const window = new electron.BrowserWindow({});
     const contents = window.webContents;
     expect(contents.attempt('will-navigate', 'https://evil.example/')).toBe(true);
     expect(contents.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.attempt('will-navigate', oldFilePage)).toBe(true);
+    expect(contents.attempt('will-navigate', 'app://evil.example/index.html')).toBe(true);
     expect(contents.attempt('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(contents.attempt('will-redirect', 'app://packdesk:1/index.html')).toBe(true);
     expect(contents.attempt('will-navigate', `${pageUrl}#/settings`)).toBe(false);
     expect(contents.attempt('will-redirect', pageUrl)).toBe(false);
   });
@@ -168,7 +170,7 @@ describe('webContents policy (applied to every webContents on creation)', () => 
     const log = createRecordingLogger();
     const contents = new FakeWebContents();
     hardenWebContents(asElectron<WebContents>(contents), {
-      origin: fileOrigin,
+      origin: appOrigin,
       openExternal: () => Promise.reject(new Error('no browser')),
       externalOrigins: ['https://seller.ozon.ru'],
       log,

@@ -11,8 +11,6 @@ import {
   type FakeBrowserWindowInstance,
 } from './fake-electron';
 
-const rendererFile = '/app/out/renderer/index.html';
-
 function open(options: { isPackaged: boolean; devServerUrl?: string }) {
   const electron = createFakeElectron();
   const window = createMainWindow({
@@ -22,7 +20,6 @@ function open(options: { isPackaged: boolean; devServerUrl?: string }) {
     origin: resolveAppOrigin({
       devServerUrl: options.devServerUrl,
       isPackaged: options.isPackaged,
-      rendererFile,
     }),
     preloadPath: '/app/out/preload/index.js',
     isPackaged: options.isPackaged,
@@ -56,10 +53,10 @@ describe('main window', () => {
     expect(open({ isPackaged: false }).options['webPreferences']).toMatchObject({ devTools: true });
   });
 
-  it('loads the built page from disk when packaged, even if a dev URL is set', () => {
+  it('loads the built page from app:// when packaged, even if a dev URL is set', () => {
     const window = open({ isPackaged: true, devServerUrl: 'http://localhost:5173/' });
-    expect(window.loadFile.mock.calls).toEqual([[rendererFile]]);
-    expect(window.loadURL).not.toHaveBeenCalled();
+    expect(window.loadURL.mock.calls).toEqual([['app://packdesk/index.html']]);
+    expect(window.loadFile).not.toHaveBeenCalled();
   });
 
   it('loads the dev server in development', () => {

@@ -1,11 +1,12 @@
-import { pathToFileURL } from 'node:url';
+import { APP_PAGE_URL, isAppSchemeUrl } from '../protocol/app-scheme';
 
 /** Where the app's own page comes from, and the test for "is this URL our page". */
 export interface AppOrigin {
-  readonly entry: { kind: 'url'; url: string } | { kind: 'file'; path: string };
-  /** True for the renderer page itself (any hash or query), false for anything else. */
+  /** The URL the main window loads. */
+  readonly pageUrl: string;
+  /** True for the app's own origin (any path, hash or query), false for anything else. */
   isAppUrl(url: string): boolean;
-  /** True when the page is served by the dev server rather than from disk. */
+  /** True when the page is served by the dev server rather than from the `app://` scheme. */
   readonly isDevServer: boolean;
 }
 
@@ -13,8 +14,6 @@ export interface AppOriginOptions {
   /** `ELECTRON_RENDERER_URL`, set by `electron-vite dev`. */
   devServerUrl: string | undefined;
   isPackaged: boolean;
-  /** Absolute path of the built `out/renderer/index.html`. */
-  rendererFile: string;
 }
 
 function parse(url: string): URL | null {
@@ -34,24 +33,10 @@ export function resolveAppOrigin(options: AppOriginOptions): AppOrigin {
   if (devServer && (devServer.protocol === 'http:' || devServer.protocol === 'https:')) {
     const origin = devServer.origin;
     return {
-      entry: { kind: 'url', url: devServer.href },
+      pageUrl: devServer.href,
       isDevServer: true,
       isAppUrl: (url) => parse(url)?.origin === origin,
     };
   }
-  // file: URLs all share the opaque origin "null", so the page is recognised by its exact path.
-  const page = pathToFileURL(options.rendererFile);
-  return {
-    entry: { kind: 'file', path: options.rendererFile },
-    isDevServer: false,
-    isAppUrl: (url) => {
-      const candidate = parse(url);
-      return (
-        candidate !== null &&
-        candidate.protocol === 'file:' &&
-        candidate.host === page.host &&
-        candidate.pathname === page.pathname
-      );
-    },
-  };
+  return { pageUrl: APP_PAGE_URL, isDevServer: false, isAppUrl: isAppSchemeUrl };
 }

@@ -45,8 +45,8 @@ export function mainWindowOptions(
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const window = new deps.BrowserWindow(mainWindowOptions(deps.preloadPath, deps.isPackaged));
   window.once('ready-to-show', () => window.show());
-  const { entry } = deps.origin;
-  const loading = entry.kind === 'url' ? window.loadURL(entry.url) : window.loadFile(entry.path);
-  loading.catch((error: unknown) => deps.log.error({ err: error }, 'main window failed to load'));
+  window
+    .loadURL(deps.origin.pageUrl)
+    .catch((error: unknown) => deps.log.error({ err: error }, 'main window failed to load'));
   return window;
 }
