@@ -38,6 +38,8 @@ beforeEach(async () => {
   const rendererDir = join(fx.dataDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Packdesk</title>');
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("packdesk")');
   station = await startStationHost({
     registry: fx.core.registry,
     log: createConsoleLogger('station', 'silent'),
@@ -134,13 +136,49 @@ describe('station HTTP API', () => {
     expect(status).toBe(421);
   });
 
-  it('serves the renderer with a CSP and falls back to index.html, never outside its folder', async () => {
+  it('serves the renderer with a CSP and falls back to index.html for screens only', async () => {
     const page = await fetch(`${station.url}/users/42`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('<title>Packdesk</title>');
-    const escape = await fetch(`${station.url}/..%2f..%2fshop.sqlite`);
-    expect(await escape.text()).toContain('<title>Packdesk</title>');
+    const asset = await fetch(`${station.url}/assets/app.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toContain('text/javascript');
+    // A missing file is a 404, not the page: a script tag or a scanner must not get HTML.
+    for (const path of ['/assets/missing.js', '/favicon.ico', '/..%2f..%2fshop.sqlite']) {
+      const missing = await fetch(`${station.url}${path}`);
+      expect(missing.status, path).toBe(404);
+      expect(missing.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(await missing.text(), path).not.toContain('<title>Packdesk</title>');
+    }
+  });
+
+  it('sends the security headers with every answer, the OpenAPI document included', async () => {
+    for (const path of ['/api/openapi.json', '/api/health', '/', '/assets/app.js', '/x.js']) {
+      const headers = (await fetch(`${station.url}${path}`)).headers;
+      expect(headers.get('content-security-policy'), path).toContain("default-src 'self'");
+      expect(headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(headers.get('x-frame-options'), path).toBe('DENY');
+      expect(headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+  });
+
+  it('narrows the page policy: API and sockets to itself, pictures from itself and the marketplaces', async () => {
+    const policy = (await fetch(`${station.url}/`)).headers.get('content-security-policy') ?? '';
+    const directive = (name: string) =>
+      policy
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .find(([first]) => first === name)
+        ?.slice(1);
+    expect(directive('connect-src')).toEqual(["'self'"]);
+    const images = directive('img-src') ?? [];
+    expect(images).toEqual(expect.arrayContaining(["'self'", 'data:', 'blob:']));
+    // Any HTTPS host would let an injected picture beacon data out; only named hosts may serve.
+    expect(images).not.toContain('https:');
+    expect(images).not.toContain('http:');
+    expect(images).not.toContain('*');
+    expect(images).toEqual(expect.arrayContaining(['https://*.ozone.ru', 'http://127.0.0.1:*']));
   });
 
   it('pushes <domain>.changed events to authenticated sockets only', async () => {

@@ -103,7 +103,10 @@ export async function startStationHost(options: StationOptions): Promise<Station
       });
     }
     if (url.pathname === '/api/openapi.json' && request.method === 'GET') {
-      response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      response.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'application/json; charset=utf-8',
+      });
       return response.end(openApi);
     }
     const match = /^\/api\/([a-zA-Z]+)\/([a-zA-Z]+)$/.exec(url.pathname);

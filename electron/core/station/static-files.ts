@@ -16,8 +16,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * Serves the built renderer. Unknown paths get `index.html` so a reload on any screen works;
- * paths are resolved inside `root` only, so `..` cannot leave it.
+ * Serves the built renderer. A path without a file extension is a screen of the app, so it gets
+ * `index.html` and a reload on any screen works; a path naming a file that is not there is a 404
+ * (a script, style or picture must never receive the page instead). Paths are resolved inside
+ * `root` only, so `..` cannot leave it.
  */
 export function serveStatic(root: string, urlPath: string, response: ServerResponse): void {
   const base = resolve(root);
@@ -29,11 +31,11 @@ export function serveStatic(root: string, urlPath: string, response: ServerRespo
   }
   const candidate = resolve(join(base, normalize(decoded)));
   const inside = candidate === base || candidate.startsWith(base + sep);
-  let file = inside ? candidate : join(base, 'index.html');
-  try {
-    if (!statSync(file).isFile()) file = join(base, 'index.html');
-  } catch {
-    file = join(base, 'index.html');
+  const file = inside && isFile(candidate) ? candidate : join(base, 'index.html');
+  if (file !== candidate && extname(decoded) !== '') {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Not found');
+    return;
   }
   const isIndex = file.endsWith('index.html');
   response.writeHead(200, {
@@ -44,4 +46,12 @@ export function serveStatic(root: string, urlPath: string, response: ServerRespo
   createReadStream(file)
     .on('error', () => response.destroy())
     .pipe(response);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
