@@ -34,22 +34,55 @@ async function toAccount(ctx: HandlerContext, row: AccountRow): Promise<Account>
   };
 }
 
+/**
+ * Longest Retry-After a connect waits out before asking once more. A 429 on `/v1/roles` is
+ * usually the per-second limit, gone in a second; a longer one is the user's to wait, not a
+ * request held open for minutes.
+ */
+const CONNECT_RETRY_WAIT_MAX_MS = 10_000;
+
 /** Asks the marketplace whether the key works, and when it expires, before anything is saved. */
 async function checkCredentials(connector: Connector): Promise<CredentialsInfo> {
   try {
     return await connector.checkCredentials();
   } catch (error) {
-    if (error instanceof MarketplaceError && (error.kind === 'auth' || error.kind === 'rejected')) {
-      throw new ApiFailure(
-        'marketplace_auth',
-        `The marketplace refused these credentials: ${error.message}`,
-      );
-    }
-    throw new ApiFailure(
-      'marketplace_unreachable',
-      'The marketplace could not be reached; try again',
+    if (!isBriefRateLimit(error)) throw credentialsFailure(error);
+  }
+  // The connector's rate limiter holds this second call until the Retry-After has passed.
+  try {
+    return await connector.checkCredentials();
+  } catch (error) {
+    throw credentialsFailure(error);
+  }
+}
+
+function isBriefRateLimit(error: unknown): boolean {
+  return (
+    error instanceof MarketplaceError &&
+    error.kind === 'rate_limited' &&
+    (error.details.retryAfterMs ?? Infinity) <= CONNECT_RETRY_WAIT_MAX_MS
+  );
+}
+
+function credentialsFailure(error: unknown): ApiFailure {
+  if (error instanceof MarketplaceError && (error.kind === 'auth' || error.kind === 'rejected')) {
+    return new ApiFailure(
+      'marketplace_auth',
+      `The marketplace refused these credentials: ${error.message}`,
     );
   }
+  if (error instanceof MarketplaceError && error.kind === 'rate_limited') {
+    const retryAfterMs = error.details.retryAfterMs ?? 1_000;
+    return new ApiFailure(
+      'rate_limited',
+      'The marketplace is limiting requests; try again after the wait',
+      { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) },
+    );
+  }
+  return new ApiFailure(
+    'marketplace_unreachable',
+    'The marketplace could not be reached; try again',
+  );
 }
 
 async function saveAccount(

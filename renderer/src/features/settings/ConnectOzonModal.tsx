@@ -1,11 +1,13 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Form, Input } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { useApiMutation } from '../../api/useApiMutation';
 import { FormModal } from '../../components/FormModal';
 import { useApiFormErrors } from '../../components/useApiFormErrors';
 import { useFieldRules } from '../../components/useFieldRules';
+import { connectOzonErrorText } from './connect-ozon-error';
 
 type OzonValues = MethodInput<'accounts.connectOzon'>;
 
@@ -16,12 +18,16 @@ export function ConnectOzonModal({ open, onClose }: { open: boolean; onClose: ()
   const [form] = Form.useForm<OzonValues>();
   const rules = useFieldRules();
   const errors = useApiFormErrors(form);
+  const [failure, setFailure] = useState<unknown>(null);
   const connect = useApiMutation('accounts.connectOzon', {
     onSuccess: (account) => {
       void message.success(t('marketplace.connected', { name: account.name }));
       onClose();
     },
-    onError: errors.report,
+    onError: (error) => {
+      setFailure(error);
+      errors.report(error);
+    },
   });
 
   return (
@@ -32,7 +38,7 @@ export function ConnectOzonModal({ open, onClose }: { open: boolean; onClose: ()
       form={form}
       submitText={connect.isPending ? t('marketplace.checking') : t('marketplace.checkAndConnect')}
       pending={connect.isPending}
-      error={errors.message}
+      error={errors.message === null ? null : connectOzonErrorText(t, failure)}
       onClose={onClose}
       onSubmit={({ baseUrl, ...values }) => {
         errors.clear();

@@ -433,6 +433,7 @@ export const en = {
     baseUrlHint: "Leave empty to use Ozon's own address.",
     checkAndConnect: 'Check and connect',
     checking: 'Checking with Ozon…',
+    rateLimited: 'Ozon is limiting requests right now. Try again in {{count}} s.',
     connected: '{{name}} is connected. The first sync has started.',
   },
   switchOperator: {

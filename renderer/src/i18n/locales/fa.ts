@@ -435,6 +435,8 @@ export const fa: Messages = {
     baseUrlHint: 'برای استفاده از نشانی خود Ozon خالی بگذارید.',
     checkAndConnect: 'بررسی و اتصال',
     checking: 'در حال بررسی با Ozon…',
+    rateLimited:
+      'Ozon فعلاً تعداد درخواست‌ها را محدود کرده است. {{count}} ثانیهٔ دیگر دوباره تلاش کنید.',
     connected: '«{{name}}» متصل شد. نخستین همگام‌سازی آغاز شده است.',
   },
   switchOperator: {

@@ -437,6 +437,7 @@ export const ru: Messages = {
     baseUrlHint: 'Оставьте пустым, чтобы использовать адрес Ozon.',
     checkAndConnect: 'Проверить и подключить',
     checking: 'Проверяем в Ozon…',
+    rateLimited: 'Ozon сейчас ограничивает частоту запросов. Повторите через {{count}} с.',
     connected: 'Магазин «{{name}}» подключён. Началась первая синхронизация.',
   },
   switchOperator: {

@@ -425,6 +425,7 @@ export const zh: Messages = {
     baseUrlHint: '留空则使用 Ozon 的官方地址。',
     checkAndConnect: '核验并连接',
     checking: '正在向 Ozon 核验…',
+    rateLimited: 'Ozon 正在限制请求频率，请在 {{count}} 秒后重试。',
     connected: '“{{name}}”已连接，首次同步已开始。',
   },
   switchOperator: {
