@@ -4,6 +4,21 @@ import { epochMs } from './common.schema';
 
 export const connectionState = z.enum(['unknown', 'online', 'offline', 'auth_failed']);
 
+/** What a pull fetches from the marketplace; each has its own cursor, schedule and backoff. */
+export const SYNC_RESOURCES = ['credentials', 'warehouses', 'products', 'postings'] as const;
+export type SyncResource = (typeof SYNC_RESOURCES)[number];
+
+/** A resource held back after a failure while the others go on. */
+export const resourceWait = z.object({
+  resource: z.enum(SYNC_RESOURCES),
+  /** Not fetched again before this: the marketplace's Retry-After, or a backoff. */
+  until: epochMs,
+  errorKind: z.enum(FAILURE_KINDS),
+  /** The failure in English, as the marketplace or the network reported it. */
+  error: z.string(),
+});
+export type ResourceWait = z.infer<typeof resourceWait>;
+
 export const syncStatus = z.object({
   connection: connectionState,
   lastPullAt: epochMs.nullable(),
@@ -16,6 +31,8 @@ export const syncStatus = z.object({
   rejected: z.number().int(),
   oldestOpenAt: epochMs.nullable(),
   nextAttemptAt: epochMs.nullable(),
+  /** Resources waiting out a 429 or a backoff; a waiting resource never stops the others. */
+  waiting: z.array(resourceWait),
 });
 
 export const account = z.object({

@@ -44,6 +44,7 @@ function commands(control: SandboxControl): Record<string, (args: Args) => unkno
       return { rules: [] };
     },
     effects: () => control.effects(),
+    requests: () => ({ requests: control.requests() }),
     'buyer-cancel': (args) => {
       control.buyerCancel(str(args, 'postingNumber'));
       return { ok: true };

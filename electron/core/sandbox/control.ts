@@ -1,4 +1,5 @@
 import type { ActiveFault, FaultRule } from './faults';
+import type { LoggedRequest } from './request-log';
 import type { World } from './runtime';
 import type { Effects, GenerateOptions, PostingSnapshot, Status } from './state';
 
@@ -15,6 +16,8 @@ export interface SandboxControl {
   faults(): ActiveFault[];
   /** Accepted seller calls per posting and per stock pair, for "exactly once" checks. */
   effects(): Effects;
+  /** Seller API calls answered since the last reset, oldest first (the latest 10,000 at least). */
+  requests(): LoggedRequest[];
   /** The buyer cancels; allowed until the posting is handed to delivery. */
   buyerCancel(postingNumber: string): void;
   /** A remote change of one item's quantity. */
@@ -43,6 +46,7 @@ export function createControl(world: World): SandboxControl {
     clearFaults: () => world.faults.clear(),
     faults: () => world.faults.list(),
     effects: () => world.state.effects(),
+    requests: () => world.requests.list(),
     buyerCancel: (postingNumber) => world.state.buyerCancel(postingNumber),
     setItemQuantity: (postingNumber, sku, quantity) =>
       world.state.setItemQuantity(postingNumber, sku, quantity),

@@ -36,6 +36,11 @@ export interface FaultRule {
   probability?: number;
   /** Fires at most this many times (default: no limit). */
   count?: number;
+  /**
+   * `count` applies to each path on its own: `{path: '*', kind: 'rate_limit', count: 1,
+   * perPath: true}` answers the first call of every method with a 429.
+   */
+  perPath?: boolean;
   status?: 500 | 503;
   retryAfterSeconds?: number;
   delayMs?: number;
@@ -47,8 +52,13 @@ export interface ActiveFault extends FaultRule {
   fired: number;
 }
 
+interface Rule extends ActiveFault {
+  /** Times fired per path, for `perPath` rules. */
+  firedOn: Map<string, number>;
+}
+
 export class Faults {
-  private rules: ActiveFault[] = [];
+  private rules: Rule[] = [];
   private rng: Rng;
 
   constructor(seed: number) {
@@ -62,7 +72,7 @@ export class Faults {
       if (typeof rule.path !== 'string' || rule.path === '')
         throw new Error('A fault needs a path');
     }
-    this.rules = rules.map((rule) => ({ ...rule, fired: 0 }));
+    this.rules = rules.map((rule) => ({ ...rule, fired: 0, firedOn: new Map() }));
   }
 
   clear(): void {
@@ -70,7 +80,7 @@ export class Faults {
   }
 
   list(): ActiveFault[] {
-    return this.rules.map((rule) => ({ ...rule }));
+    return this.rules.map(({ firedOn: _firedOn, ...rule }) => rule);
   }
 
   /**
@@ -82,9 +92,11 @@ export class Faults {
       if (!matches(rule.path, path)) continue;
       if ((rule.kind === 'duplicate_page' || rule.kind === 'reorder_page') && !isList) continue;
       if (rule.kind === 'ship_failed' && path !== SHIP_PATH) continue;
-      if (rule.count !== undefined && rule.fired >= rule.count) continue;
+      const firedHere = rule.perPath ? (rule.firedOn.get(path) ?? 0) : rule.fired;
+      if (rule.count !== undefined && firedHere >= rule.count) continue;
       if (this.rng() >= (rule.probability ?? 1)) continue;
       rule.fired += 1;
+      if (rule.perPath) rule.firedOn.set(path, firedHere + 1);
       return rule;
     }
     return null;

@@ -2,6 +2,7 @@ import { type ClockMode, createClock } from './clock';
 import { Faults } from './faults';
 import { rngFor, type Rng } from './random';
 import { TokenBuckets } from './rate-limit';
+import { RequestLog } from './request-log';
 import { STREAM } from './seed-data';
 import { SandboxState } from './state';
 
@@ -28,6 +29,8 @@ export class World {
   faults!: Faults;
   rng!: Rng;
   readonly globalLimit = new TokenBuckets(GLOBAL_RATE_PER_SECOND, 1000);
+  /** Seller API calls answered since the last reset, for tests (see `control.requests()`). */
+  readonly requests = new RequestLog();
   readonly methodLimits = new Map(
     Object.entries(METHOD_LIMITS).map(([path, limit]) => [
       path,
@@ -44,6 +47,7 @@ export class World {
     this.state = new SandboxState(seed, createClock(this.options.clock, this.options.startAt));
     this.faults = new Faults(seed);
     this.rng = rngFor(seed, STREAM.faults);
+    this.requests.clear();
     this.globalLimit.setCapacity(GLOBAL_RATE_PER_SECOND);
     for (const [path, buckets] of this.methodLimits)
       buckets.setCapacity(METHOD_LIMITS[path]?.calls ?? null);

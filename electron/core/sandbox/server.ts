@@ -117,6 +117,12 @@ export async function startServer(
     if (path.startsWith('/_sandbox/')) return handleControl(request, response, path);
     const json = { 'Content-Type': 'application/json' };
     const route = routes[path];
+    response.once('close', () =>
+      world.requests.record({
+        path,
+        status: response.writableFinished ? response.statusCode : null,
+      }),
+    );
     if (!route || request.method !== 'POST') {
       return send(response, 404, errorBody(GRPC.notFound, 'method is not allowed'), json);
     }

@@ -1,4 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FailureKind } from '../../../shared/domain/postings';
+import {
+  SYNC_RESOURCES,
+  type ResourceWait,
+  type SyncResource,
+} from '../../../shared/schemas/sync.schema';
 import type { Db } from '../db/connection';
 import { writeExclusive } from '../db/exclusive';
 import type { AccountRow, OutboxRow } from '../db/schema';
@@ -37,6 +44,7 @@ export interface AccountSyncStatus extends QueueStats {
   lastErrorAt: number | null;
   nextPullAt: number | null;
   isSyncing: boolean;
+  waiting: ResourceWait[];
 }
 
 export interface SyncEngineOptions {
@@ -58,6 +66,32 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Re-read a little before the last high-water mark: marketplace clocks and pages are not exact. */
 const PULL_OVERLAP_MS = 5 * 60 * 1000;
 const STOCK_BATCH = 100;
+/** The catalogue (key expiry, warehouses, products) changes rarely. */
+const CATALOG_EVERY_MS = 30 * 60_000;
+/** Where each resource keeps its high-water mark across restarts. */
+const CURSORS: Record<SyncResource, string> = {
+  credentials: 'credentials.checkedAt',
+  warehouses: 'warehouses.pulledAt',
+  products: 'products.pulledAt',
+  postings: 'postings.changedSince',
+};
+/**
+ * A 429 asking for at most this long is waited out inside the cycle, at most this many times in
+ * a row for one call: the pass keeps its page cursor and "sync now" comes back with the data. A
+ * longer wait, or a marketplace that keeps saying "slow down", moves the resource to a later cycle.
+ */
+const WAIT_IN_CYCLE_MAX_MS = 5_000;
+const WAITS_IN_CYCLE_MAX = 3;
+/** The least wait after a failure that named no time (what a failed cycle waited before). */
+const FAILURE_WAIT_MIN_MS = 5_000;
+
+/**
+ * What a cycle does: only push the outbox; also pull the resources that are due; or pull now
+ * (postings always, and anything backing off after a failure, but never before a Retry-After).
+ */
+type CycleMode = 'push' | 'due' | 'now';
+const MODE_RANK: Record<CycleMode, number> = { push: 0, due: 1, now: 2 };
+type PullResult = 'pulled' | 'skipped' | FailureKind;
 
 /**
  * A marketplace that hands back a cursor it already gave in this pass would page forever: the
@@ -71,20 +105,52 @@ function nextCursor(seen: Set<string>, next: string | null): string | null {
   return next;
 }
 
+/** One resource's schedule and backoff; in memory, beside its persisted cursor. */
+interface ResourceRuntime {
+  /** When it is fetched next; null until known (after a start, the cursor tells). */
+  dueAt: number | null;
+  /** Failures in a row, for the backoff. */
+  failures: number;
+  /** The failure it is waiting out, until it is fetched again. */
+  problem: {
+    kind: FailureKind;
+    message: string;
+    at: number;
+    /** The marketplace's Retry-After ran out at this time; null when it named none. */
+    retryAt: number | null;
+    until: number;
+  } | null;
+}
+
 interface AccountRuntime {
   connection: ConnectionState;
-  nextPullAt: number | null;
+  resources: Record<SyncResource, ResourceRuntime>;
   running: Promise<void> | null;
   /** A cycle asked for while one was running: it starts when that one ends. */
   queued: Promise<void> | null;
-  queuedPull: boolean;
+  queuedMode: CycleMode;
+}
+
+/** What this cycle's pulls say about the connection; null when none was tried. */
+function connectionAfter(results: PullResult[]): ConnectionState | null {
+  const failures = results.filter((result) => result !== 'pulled' && result !== 'skipped');
+  if (failures.includes('auth')) return 'auth_failed';
+  // A 429 or a refusal is an answer: the marketplace is there.
+  if (
+    results.includes('pulled') ||
+    failures.some((kind) => kind === 'rate_limited' || kind === 'rejected')
+  )
+    return 'online';
+  return failures.length > 0 ? 'offline' : null;
 }
 
 /**
  * The sync engine: pulls postings, products and warehouses from each account's marketplace and
- * pushes the outbox to it. One cycle at a time per account; never holds a transaction across
- * network I/O; every decision about an action is written before the next network call, so a
- * crash at any point leaves the outbox telling the truth (see `recoverInFlight`).
+ * pushes the outbox to it. One cycle at a time per account; within it the resources are pulled
+ * side by side, each with its own cursor, schedule and backoff, so one that waits out a 429 or
+ * fails holds back no other. Never holds a transaction across network I/O; every decision about
+ * an action is written before the next network call, so a crash at any point leaves the outbox
+ * telling the truth (see `recoverInFlight`).
  */
 export function createSyncEngine(options: SyncEngineOptions) {
   const { db, sqlite, now, log } = options;
@@ -96,17 +162,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const ingestion = { postings: 0, ms: 0 };
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  /** Cuts short the waits inside a cycle when the engine stops. */
+  let stopping = new AbortController();
 
   function runtime(accountId: number): AccountRuntime {
     let state = runtimes.get(accountId);
     if (!state) {
-      state = {
-        connection: 'unknown',
-        nextPullAt: null,
-        running: null,
-        queued: null,
-        queuedPull: false,
-      };
+      const resources = Object.fromEntries(
+        SYNC_RESOURCES.map((resource) => [resource, { dueAt: null, failures: 0, problem: null }]),
+      ) as Record<SyncResource, ResourceRuntime>;
+      state = { connection: 'unknown', resources, running: null, queued: null, queuedMode: 'push' };
       runtimes.set(accountId, state);
     }
     return state;
@@ -116,7 +181,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const state = runtime(accountId);
     if (error instanceof MarketplaceError && error.kind === 'auth')
       state.connection = 'auth_failed';
-    else if (error instanceof MarketplaceError && error.kind === 'rejected')
+    else if (
+      error instanceof MarketplaceError &&
+      (error.kind === 'rejected' || error.kind === 'rate_limited')
+    )
       state.connection = 'online';
     else state.connection = 'offline';
   }
@@ -266,62 +334,85 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
-  async function pullPostings(account: AccountRow, connector: Connector) {
-    const since = Number(
-      (await readCursor(db, account.id, 'postings.changedSince')) ??
-        now() - (options.initialWindowMs ?? 30 * DAY),
-    );
-    const until = now();
-    let cursor: string | null = null;
-    const seen = new Set<string>();
-    let pages = 0;
-    do {
-      const page = await connector.listPostings({
-        changedSince: Math.max(0, since - PULL_OVERLAP_MS),
-        until,
-        cursor,
-      });
-      const at = now();
-      const started = performance.now();
-      const conflicts = await writeExclusive(db, sqlite, () =>
-        upsertPostings(account.id, page.items, at),
-      );
-      ingestion.ms += performance.now() - started;
-      ingestion.postings += page.items.length;
-      if (conflicts.length && (await raiseAlerts(db, account.id, conflicts, at)) > 0)
-        options.publish('alerts');
-      cursor = nextCursor(seen, page.next);
-      pages++;
-    } while (cursor);
-    await writeCursor(db, account.id, 'postings.changedSince', String(until), now());
-    if (pages) options.publish('postings');
+  /**
+   * One marketplace call of a resource's pass. A 429 with a short Retry-After is waited out
+   * here, so the pass keeps its page cursor and the cycle still finishes it; meanwhile the
+   * resource shows as waiting and the other resources go on. Anything else ends the pass.
+   */
+  async function patiently<T>(
+    accountId: number,
+    resource: SyncResource,
+    call: () => Promise<T>,
+  ): Promise<T> {
+    for (let waits = 0; ; waits++) {
+      try {
+        return await call();
+      } catch (error) {
+        const retryAfterMs =
+          error instanceof MarketplaceError && error.kind === 'rate_limited'
+            ? error.details.retryAfterMs
+            : undefined;
+        if (
+          retryAfterMs === undefined ||
+          retryAfterMs > WAIT_IN_CYCLE_MAX_MS ||
+          waits >= WAITS_IN_CYCLE_MAX ||
+          stopping.signal.aborted
+        )
+          throw error;
+        const at = now();
+        runtime(accountId).resources[resource].problem = {
+          kind: 'rate_limited',
+          message: (error as Error).message,
+          at,
+          retryAt: at + retryAfterMs,
+          until: at + retryAfterMs,
+        };
+        options.publish('sync');
+        try {
+          await sleep(retryAfterMs, undefined, { signal: stopping.signal });
+        } catch {
+          // Stopping: the resource keeps its 429 and is fetched after the next start.
+          throw error;
+        }
+      }
+    }
   }
 
-  async function pullCatalog(account: AccountRow, connector: Connector) {
-    const at = now();
+  async function pullCredentials(account: AccountRow, connector: Connector) {
     // Keys expire (Ozon: 3 months); re-read the date so the warning appears in time.
-    const credentials = await connector.checkCredentials();
+    const credentials = await patiently(account.id, 'credentials', () =>
+      connector.checkCredentials(),
+    );
     await db
       .updateTable('accounts')
       .set({ credentials_expire_at: credentials.expiresAt })
       .where('id', '=', account.id)
       .execute();
-    if (connector.capabilities.warehouses) {
-      const warehouses = await connector.listWarehouses();
-      await writeExclusive(db, sqlite, () => {
-        const upsert = sqlite.prepare(
-          `INSERT INTO warehouses (account_id, warehouse_id, name, is_rfbs, status, raw) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (account_id, warehouse_id) DO UPDATE SET name = excluded.name, is_rfbs = excluded.is_rfbs, status = excluded.status, raw = excluded.raw`,
-        );
-        for (const w of warehouses)
-          upsert.run(account.id, w.warehouseId, w.name, w.isRfbs ? 1 : 0, w.status, w.raw);
-      });
-    }
+  }
+
+  async function pullWarehouses(account: AccountRow, connector: Connector) {
+    if (!connector.capabilities.warehouses) return;
+    const warehouses = await patiently(account.id, 'warehouses', () => connector.listWarehouses());
+    await writeExclusive(db, sqlite, () => {
+      const upsert = sqlite.prepare(
+        `INSERT INTO warehouses (account_id, warehouse_id, name, is_rfbs, status, raw) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (account_id, warehouse_id) DO UPDATE SET name = excluded.name, is_rfbs = excluded.is_rfbs, status = excluded.status, raw = excluded.raw`,
+      );
+      for (const w of warehouses)
+        upsert.run(account.id, w.warehouseId, w.name, w.isRfbs ? 1 : 0, w.status, w.raw);
+    });
+  }
+
+  async function pullProducts(account: AccountRow, connector: Connector) {
     if (!connector.capabilities.products) return;
     let cursor: string | null = null;
     const seen = new Set<string>();
     do {
-      const page = await connector.listProducts(cursor);
+      const pageCursor = cursor;
+      const page = await patiently(account.id, 'products', () =>
+        connector.listProducts(pageCursor),
+      );
+      const at = now();
       await writeExclusive(db, sqlite, () => {
         const upsert = sqlite.prepare(
           `INSERT INTO products (account_id, product_id, sku, offer_id, name, price_minor, currency, is_archived, image_url, raw, synced_at)
@@ -344,31 +435,135 @@ export function createSyncEngine(options: SyncEngineOptions) {
       });
       cursor = nextCursor(seen, page.next);
     } while (cursor);
-    await writeCursor(db, account.id, 'catalog.pulledAt', String(at), now());
     options.publish('products');
   }
 
-  async function cycle(accountId: number, { pull }: { pull: boolean }) {
+  async function pullPostings(account: AccountRow, connector: Connector) {
+    const since = Number(
+      (await readCursor(db, account.id, CURSORS.postings)) ??
+        now() - (options.initialWindowMs ?? 30 * DAY),
+    );
+    const until = now();
+    let cursor: string | null = null;
+    const seen = new Set<string>();
+    let pages = 0;
+    do {
+      const query = { changedSince: Math.max(0, since - PULL_OVERLAP_MS), until, cursor };
+      const page = await patiently(account.id, 'postings', () => connector.listPostings(query));
+      const at = now();
+      const started = performance.now();
+      const conflicts = await writeExclusive(db, sqlite, () =>
+        upsertPostings(account.id, page.items, at),
+      );
+      ingestion.ms += performance.now() - started;
+      ingestion.postings += page.items.length;
+      if (conflicts.length && (await raiseAlerts(db, account.id, conflicts, at)) > 0)
+        options.publish('alerts');
+      cursor = nextCursor(seen, page.next);
+      pages++;
+    } while (cursor);
+    await writeCursor(db, account.id, CURSORS.postings, String(until), now());
+    if (pages) options.publish('postings');
+  }
+
+  const PASSES: Record<SyncResource, (account: AccountRow, connector: Connector) => Promise<void>> =
+    {
+      credentials: pullCredentials,
+      warehouses: pullWarehouses,
+      products: pullProducts,
+      postings: pullPostings,
+    };
+
+  async function isDue(accountId: number, resource: SyncResource, mode: CycleMode) {
+    if (mode === 'push') return false;
+    const state = runtime(accountId).resources[resource];
+    if (mode === 'now') {
+      // "Sync now" skips our own backoff, never the marketplace's Retry-After.
+      if (state.problem?.retryAt && state.problem.retryAt > now()) return false;
+      if (state.problem || resource === 'postings') return true;
+    }
+    state.dueAt ??=
+      resource === 'postings'
+        ? now()
+        : Number((await readCursor(db, accountId, CURSORS[resource])) ?? 0) + CATALOG_EVERY_MS;
+    return state.dueAt <= now();
+  }
+
+  /** Runs one resource's pass if it is due; its failure is its own, never the cycle's. */
+  async function pullResource(
+    account: AccountRow,
+    connector: Connector,
+    resource: SyncResource,
+    mode: CycleMode,
+  ): Promise<PullResult> {
+    if (!(await isDue(account.id, resource, mode))) return 'skipped';
+    const state = runtime(account.id).resources[resource];
+    const started = now();
+    try {
+      await PASSES[resource](account, connector);
+      if (resource !== 'postings')
+        await writeCursor(db, account.id, CURSORS[resource], String(started), now());
+      state.failures = 0;
+      state.problem = null;
+      state.dueAt = now() + (resource === 'postings' ? pullEveryMs : CATALOG_EVERY_MS);
+      return 'pulled';
+    } catch (error) {
+      state.failures += 1;
+      const kind: FailureKind = error instanceof MarketplaceError ? error.kind : 'transient';
+      const message = error instanceof Error ? error.message : String(error);
+      const retryAfterMs =
+        error instanceof MarketplaceError ? error.details.retryAfterMs : undefined;
+      const at = now();
+      const until =
+        at +
+        backoffMs(state.failures, {
+          ...backoff,
+          random: options.random,
+          atLeastMs:
+            kind === 'rate_limited'
+              ? retryAfterMs
+              : Math.max(FAILURE_WAIT_MIN_MS, retryAfterMs ?? 0),
+        });
+      state.problem = {
+        kind,
+        message,
+        at,
+        retryAt: retryAfterMs === undefined ? null : at + retryAfterMs,
+        until,
+      };
+      state.dueAt = until;
+      await recordAccountError(db, account.id, message, at);
+      log.warn({ accountId: account.id, resource, err: error }, 'sync pull failed');
+      return kind;
+    }
+  }
+
+  async function cycle(accountId: number, mode: CycleMode) {
     const account = await findAccount(db, accountId);
     if (!account) return;
     const state = runtime(accountId);
     const connector = options.connectorFor(account);
     try {
       await push(account, connector);
-      if (!pull) return;
-      const catalogAt = Number((await readCursor(db, accountId, 'catalog.pulledAt')) ?? 0);
-      if (now() - catalogAt > 30 * 60_000) await pullCatalog(account, connector);
-      await pullPostings(account, connector);
-      await recordPullSuccess(db, accountId, now());
-      state.connection = 'online';
-      state.nextPullAt = now() + pullEveryMs;
+      if (mode === 'push') return;
+      const results = await Promise.all(
+        SYNC_RESOURCES.map((resource) => pullResource(account, connector, resource, mode)),
+      );
+      state.connection = connectionAfter(results) ?? state.connection;
+      if (results[SYNC_RESOURCES.indexOf('postings')] === 'pulled') {
+        await recordPullSuccess(db, accountId, now());
+        // Postings are current, but a resource still waiting keeps its error in view.
+        const [latest] = SYNC_RESOURCES.flatMap((r) => state.resources[r].problem ?? []).sort(
+          (a, b) => b.at - a.at,
+        );
+        if (latest) await recordAccountError(db, accountId, latest.message, latest.at);
+      }
     } catch (error) {
+      // The outbox or the database failed; the pulls keep their failures to themselves.
       noteFailure(accountId, error);
       const message = error instanceof Error ? error.message : String(error);
       await recordAccountError(db, accountId, message, now());
       log.warn({ accountId, err: error }, 'sync cycle failed');
-      state.nextPullAt =
-        now() + backoffMs(1, { ...backoff, random: options.random, atLeastMs: 5_000 });
     } finally {
       options.publish('sync');
     }
@@ -378,22 +573,22 @@ export function createSyncEngine(options: SyncEngineOptions) {
    * Runs a cycle now, or right after the one already running: whoever asks gets a cycle that
    * started after the request, so "sync now" after a local change always includes it.
    */
-  function run(accountId: number, pull: boolean): Promise<void> {
+  function run(accountId: number, mode: CycleMode): Promise<void> {
     // After stop the database is about to close: a late "push now" from a handler finds the
     // action in the outbox on the next start instead.
     if (stopped) return Promise.resolve();
     const state = runtime(accountId);
     if (state.running) {
-      state.queuedPull ||= pull;
+      if (MODE_RANK[mode] > MODE_RANK[state.queuedMode]) state.queuedMode = mode;
       state.queued ??= state.running.then(() => {
-        const queuedPull = state.queuedPull;
+        const queuedMode = state.queuedMode;
         state.queued = null;
-        state.queuedPull = false;
-        return run(accountId, queuedPull);
+        state.queuedMode = 'push';
+        return run(accountId, queuedMode);
       });
       return state.queued;
     }
-    state.running = cycle(accountId, { pull }).finally(() => {
+    state.running = cycle(accountId, mode).finally(() => {
       state.running = null;
     });
     return state.running;
@@ -403,9 +598,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (const account of await listAccounts(db)) {
       const state = runtime(account.id);
       if (state.running || state.queued) continue;
-      const pullDue = state.nextPullAt === null || state.nextPullAt <= now();
+      const pullDue = SYNC_RESOURCES.some((resource) => {
+        const { dueAt } = state.resources[resource];
+        return dueAt === null || dueAt <= now();
+      });
       const pushDue = (await dueActions(db, account.id, now(), 1)).length > 0;
-      if (pullDue || pushDue) void run(account.id, pullDue);
+      if (pullDue || pushDue) void run(account.id, pullDue ? 'due' : 'push');
     }
   }
 
@@ -413,6 +611,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     /** Recovers from a crash (in-flight → uncertain) and starts the schedule. */
     async start(tickMs = 1_000) {
       stopped = false;
+      stopping = new AbortController();
       const recovered = await recoverInFlight(db);
       if (recovered)
         log.warn({ recovered }, 'actions caught in flight by a crash will be read back');
@@ -424,29 +623,37 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
     async stop() {
       stopped = true;
+      stopping.abort();
       if (timer) clearInterval(timer);
       timer = null;
       // A queued cycle starts nothing once stopped (see `run`), so waiting for both is enough.
       await Promise.all([...runtimes.values()].flatMap((state) => [state.running, state.queued]));
     },
     /** Push what is due and pull now; resolves when done. */
-    syncNow: (accountId: number) => run(accountId, true),
+    syncNow: (accountId: number) => run(accountId, 'now'),
     /** Push what is due, without pulling. */
-    pushNow: (accountId: number) => run(accountId, false),
+    pushNow: (accountId: number) => run(accountId, 'push'),
     recoverInFlight: () => recoverInFlight(db),
     ingestionStats: () => ({ ...ingestion }),
     async status(accountId: number): Promise<AccountSyncStatus | null> {
       const account = await findAccount(db, accountId);
       if (!account) return null;
       const state = runtime(accountId);
+      const dueTimes = SYNC_RESOURCES.flatMap((resource) => state.resources[resource].dueAt ?? []);
       return {
         accountId,
         connection: state.connection,
         lastPullAt: account.last_pull_at,
         lastError: account.last_error,
         lastErrorAt: account.last_error_at,
-        nextPullAt: state.nextPullAt,
+        nextPullAt: dueTimes.length > 0 ? Math.min(...dueTimes) : null,
         isSyncing: state.running !== null,
+        waiting: SYNC_RESOURCES.flatMap((resource) => {
+          const problem = state.resources[resource].problem;
+          return problem
+            ? [{ resource, until: problem.until, errorKind: problem.kind, error: problem.message }]
+            : [];
+        }),
         ...(await queueStats(db, accountId)),
       };
     },

@@ -91,6 +91,37 @@ export function AccountHealth({
       />,
     );
   }
+  // A resource waiting out a 429 or a backoff is said, never silent; the others go on.
+  for (const wait of sync.waiting) {
+    const resource = t(`sync.resources.${wait.resource}`);
+    problems.push(
+      <Alert
+        key={`waiting-${wait.resource}`}
+        type="warning"
+        showIcon
+        title={
+          wait.until > now
+            ? t('sync.resourceWaiting', { resource, when: formats.relative(wait.until, now) })
+            : t('sync.resourceRetrying', { resource })
+        }
+        description={
+          <Flex vertical>
+            <span>
+              {t(`sync.errorKind.${wait.errorKind}`)}. {t('sync.othersGoOn')}
+            </span>
+            <Typography.Text
+              type="secondary"
+              lang="en"
+              dir="ltr"
+              style={{ wordBreak: 'break-word' }}
+            >
+              {wait.error}
+            </Typography.Text>
+          </Flex>
+        }
+      />,
+    );
+  }
   if (sync.rejected > 0) {
     problems.push(
       <Alert

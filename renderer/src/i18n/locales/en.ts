@@ -362,6 +362,15 @@ export const en = {
       stock: 'Stock of {{value}}',
       product: 'Product {{value}}',
     },
+    resources: {
+      credentials: 'API key check',
+      warehouses: 'Warehouses',
+      products: 'Products',
+      postings: 'Postings',
+    },
+    resourceWaiting: '{{resource}}: waiting for the marketplace, next try {{when}}',
+    resourceRetrying: '{{resource}}: waiting for the marketplace, trying again now',
+    othersGoOn: 'Everything else keeps syncing meanwhile.',
     states: {
       pending: 'Waiting',
       in_flight: 'Sending',

@@ -364,6 +364,15 @@ export const fa: Messages = {
       stock: 'موجودی {{value}}',
       product: 'کالای {{value}}',
     },
+    resources: {
+      credentials: 'بررسی کلید API',
+      warehouses: 'انبارها',
+      products: 'کالاها',
+      postings: 'مرسوله‌ها',
+    },
+    resourceWaiting: '{{resource}}: در انتظار بازارگاه، تلاش بعدی {{when}}',
+    resourceRetrying: '{{resource}}: در انتظار بازارگاه، هم‌اکنون دوباره تلاش می‌شود',
+    othersGoOn: 'بقیهٔ داده‌ها در این مدت همگام‌سازی می‌شوند.',
     states: {
       pending: 'در انتظار',
       in_flight: 'در حال ارسال',

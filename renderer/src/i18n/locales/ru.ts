@@ -367,6 +367,15 @@ export const ru: Messages = {
       stock: 'Остаток {{value}}',
       product: 'Товар {{value}}',
     },
+    resources: {
+      credentials: 'Проверка API-ключа',
+      warehouses: 'Склады',
+      products: 'Товары',
+      postings: 'Отправления',
+    },
+    resourceWaiting: '{{resource}}: ждём маркетплейс, следующая попытка {{when}}',
+    resourceRetrying: '{{resource}}: ждём маркетплейс, пробуем снова',
+    othersGoOn: 'Всё остальное тем временем синхронизируется.',
     states: {
       pending: 'Ожидает',
       in_flight: 'Отправляется',

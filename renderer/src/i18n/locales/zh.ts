@@ -357,6 +357,15 @@ export const zh: Messages = {
       stock: '{{value}} 的库存',
       product: '商品 {{value}}',
     },
+    resources: {
+      credentials: 'API 密钥检查',
+      warehouses: '仓库',
+      products: '商品',
+      postings: '货件',
+    },
+    resourceWaiting: '{{resource}}：正在等待平台，下次尝试 {{when}}',
+    resourceRetrying: '{{resource}}：正在等待平台，正在重试',
+    othersGoOn: '其他数据照常同步。',
     states: {
       pending: '等待中',
       in_flight: '发送中',
