@@ -215,6 +215,78 @@ describe('operator switch by PIN', () => {
   });
 });
 
+describe('guesses sent in parallel', () => {
+  /** Time enough for 30 scrypt hashes on a busy machine, should every guess be verified. */
+  const PARALLEL_TIMEOUT_MS = 240_000;
+
+  /** 30 calls started together, the right guess last; the outcome code of each. */
+  async function guessTogether(method: string, guesses: unknown[], token: string | null) {
+    const results = await Promise.all(
+      guesses.map((input) => fx.core.registry.call(method, input, { token, origin: 'test' })),
+    );
+    return results.map((result) => (result.ok ? 'ok' : result.error.code));
+  }
+
+  function tally(codes: string[]) {
+    const count: Record<string, number> = {};
+    for (const code of codes) count[code] = (count[code] ?? 0) + 1;
+    return count;
+  }
+
+  it(
+    'verifies at most 5 of 30 parallel logins and refuses the right password sent last',
+    async () => {
+      await setUpShop(fx);
+      const guesses = Array.from({ length: 30 }, (_, i) => ({
+        username: 'admin',
+        password: i === 29 ? ADMIN.password : `wrong password ${i}`,
+      }));
+      const codes = await guessTogether('auth.login', guesses, null);
+      expect({ all: tally(codes), last: codes.at(-1) }).toEqual({
+        all: { invalid_credentials: 5, rate_limited: 25 },
+        last: 'rate_limited',
+      });
+    },
+    PARALLEL_TIMEOUT_MS,
+  );
+
+  it(
+    'verifies at most 5 of 30 parallel PIN switches and refuses the right PIN sent last',
+    async () => {
+      const admin = await setUpShop(fx);
+      await fx.call(
+        'users.create',
+        {
+          username: 'mia',
+          displayName: 'Mia',
+          role: 'manager',
+          password: 'mia password',
+          pin: '7391',
+        },
+        admin,
+      );
+      await fx.call(
+        'users.create',
+        { username: 'sam', displayName: 'Sam', role: 'staff', password: 'sam password' },
+        admin,
+      );
+      const sam = (await fx.call('auth.login', { username: 'sam', password: 'sam password' }))
+        .token;
+      const guesses = Array.from({ length: 30 }, (_, i) => ({
+        username: 'mia',
+        pin: i === 29 ? '7391' : String(1000 + i),
+      }));
+      const codes = await guessTogether('auth.switchOperator', guesses, sam);
+      expect({ all: tally(codes), last: codes.at(-1) }).toEqual({
+        all: { invalid_credentials: 5, rate_limited: 25 },
+        last: 'rate_limited',
+      });
+      expect((await fx.call('auth.me', {}, sam)).user.username).toBe('sam');
+    },
+    PARALLEL_TIMEOUT_MS,
+  );
+});
+
 describe('audit log and preferences', () => {
   it('records every mutating call with who, what, when and where, secrets removed', async () => {
     const admin = await setUpShop(fx);

@@ -2,7 +2,7 @@ import { requireSession, type HandlerContext, type HandlerMap } from '../api/con
 import { ApiFailure } from '../api/failure';
 import type { UserRow } from '../db/schema';
 import { counterRepo } from '../packing/packing.repo';
-import type { RateLimiter } from './rate-limiter';
+import type { RateLimiter, Reservation } from './rate-limiter';
 import { getPreferences } from '../shop/preferences.repo';
 import { getShop } from '../shop/shop.repo';
 import { findUserByUsername, listUsers, toUser, updateUser } from '../users/users.repo';
@@ -19,13 +19,19 @@ type AuthMethods =
   | 'auth.changePassword'
   | 'auth.setPin';
 
-function refuseIfLocked(checks: [RateLimiter, string][]) {
+/**
+ * Admits one attempt at a secret, or refuses it while any of its keys is locked. Checking and
+ * reserving run with no `await` between them, so attempts sent in parallel are admitted one at a
+ * time on an up-to-date count: each admitted one counts as failed until its secret proves right.
+ */
+function admitAttempt(checks: [RateLimiter, string][]): Reservation[] {
   const wait = Math.max(...checks.map(([limiter, key]) => limiter.retryAfterSeconds(key)));
   if (wait > 0) {
     throw new ApiFailure('rate_limited', `Too many failed attempts; try again in ${wait} s`, {
       retryAfterSeconds: wait,
     });
   }
+  return checks.map(([limiter, key]) => limiter.reserve(key));
 }
 
 /** Starts a session for `user` (already verified), stamping the login time. */
@@ -52,19 +58,17 @@ async function signIn(ctx: HandlerContext, user: UserRow, endingSessionId?: numb
 export const authHandlers: HandlerMap<AuthMethods> = {
   'auth.login': async (input, ctx) => {
     const { loginByUser, loginByOrigin } = ctx.limiters;
-    const checks: [RateLimiter, string][] = [
+    const attempt = admitAttempt([
       [loginByUser, input.username],
       [loginByOrigin, ctx.caller.origin],
-    ];
-    refuseIfLocked(checks);
+    ]);
     const user = await findUserByUsername(ctx.db, input.username);
     const valid = user
       ? await verifySecret(input.password, user.password_hash)
       : await verifyAgainstDecoy(input.password);
-    if (!user || !valid) {
-      checks.forEach(([limiter, key]) => limiter.recordFailure(key));
-      throw new ApiFailure('invalid_credentials', 'Wrong user name or password');
-    }
+    if (!user || !valid) throw new ApiFailure('invalid_credentials', 'Wrong user name or password');
+    // The password was right, so this was no failed guess.
+    attempt.forEach((reservation) => reservation.release());
     // Told only after a correct password, so it reveals nothing to a guesser.
     if (user.is_disabled) throw new ApiFailure('account_disabled', 'This account is disabled');
     loginByUser.reset(input.username);
@@ -96,11 +100,10 @@ export const authHandlers: HandlerMap<AuthMethods> = {
   'auth.switchOperator': async (input, ctx) => {
     const { sessionId } = requireSession(ctx);
     const { pin } = ctx.limiters;
-    refuseIfLocked([[pin, input.username]]);
+    admitAttempt([[pin, input.username]]);
     const user = await findUserByUsername(ctx.db, input.username);
     const valid = user?.pin_hash ? await verifySecret(input.pin, user.pin_hash) : false;
     if (!user || !valid || user.is_disabled) {
-      pin.recordFailure(input.username);
       throw new ApiFailure('invalid_credentials', 'Wrong user or PIN');
     }
     pin.reset(input.username);

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN, setUpShop } from '../support/core-fixture';
+import { startTestStation, type TestStation } from '../support/station-host';
+
+/** Guessing passwords and PINs over the station's HTTP API, all from one address (127.0.0.1). */
+
+let host: TestStation;
+
+interface Answer {
+  status: number;
+  retryAfter: number | null;
+  body: any;
+}
+
+async function post(path: string, body: unknown, token?: string): Promise<Answer> {
+  const answer = await host.post(`/api/${path}`, body, token);
+  const retryAfter = answer.headers.get('retry-after');
+  return {
+    status: answer.status,
+    retryAfter: retryAfter === null ? null : Number(retryAfter),
+    body: answer.body,
+  };
+}
+
+/** Creates a user with a password (`<username> password`) and optionally a PIN. */
+async function addUser(admin: string, username: string, role: string, pin?: string) {
+  const created = await post(
+    'users/create',
+    { username, displayName: username, role, password: `${username} password`, pin },
+    admin,
+  );
+  expect(created.status).toBe(200);
+}
+
+async function login(username: string, password = `${username} password`) {
+  return post('auth/login', { username, password });
+}
+
+async function tokenOf(username: string): Promise<string> {
+  const answer = await login(username);
+  expect(answer.status).toBe(200);
+  return answer.body.data.token as string;
+}
+
+/**
+ * 29 wrong guesses at once, then the right one while they are all still in flight: it is sent
+ * as soon as the first answer comes back, so the server has taken every wrong guess in before
+ * the right one arrives, and none of the wrong ones has been counted before it under the old code.
+ */
+async function guessInParallel(
+  send: (guess: string) => Promise<Answer>,
+  wrong: string[],
+  right: string,
+) {
+  let firstAnswer!: () => void;
+  const answered = new Promise<void>((resolve) => (firstAnswer = resolve));
+  const wrongAnswers = wrong.map((guess) => send(guess).finally(firstAnswer));
+  await answered;
+  const rightAnswer = send(right);
+  return { wrong: await Promise.all(wrongAnswers), right: await rightAnswer };
+}
+
+function statuses(answers: Answer[]) {
+  const count: Record<number, number> = {};
+  for (const { status } of answers) count[status] = (count[status] ?? 0) + 1;
+  return count;
+}
+
+beforeEach(async () => {
+  host = await startTestStation();
+});
+afterEach(() => host.dispose());
+
+/** Time enough for 30 scrypt hashes on a busy machine, should every guess be verified. */
+const PARALLEL_TIMEOUT_MS = 240_000;
+
+const wrongGuesses = (length: number, format: (i: number) => string) =>
+  Array.from({ length }, (_, i) => format(i));
+
+describe('a lockout holds against 30 parallel guesses', () => {
+  it(
+    'verifies at most 5 of 30 parallel password guesses and refuses the right one sent last',
+    async () => {
+      await setUpShop(host.fx);
+      const { wrong, right } = await guessInParallel(
+        (password) => login('admin', password),
+        wrongGuesses(29, (i) => `wrong password ${i}`),
+        ADMIN.password,
+      );
+      // A 401 is a guess that was verified and found wrong; a 429 was refused unverified.
+      expect({ wrong: statuses(wrong), right: right.status }).toEqual({
+        wrong: { 401: 5, 429: 24 },
+        right: 429,
+      });
+      expect(right.retryAfter).toBeGreaterThan(0);
+    },
+    PARALLEL_TIMEOUT_MS,
+  );
+
+  it(
+    'a Staff session cannot take over a Manager by 30 parallel PIN switches',
+    async () => {
+      const admin = await setUpShop(host.fx);
+      await addUser(admin, 'mia', 'manager', '7391');
+      await addUser(admin, 'sam', 'staff');
+      const sam = await tokenOf('sam');
+      const { wrong, right } = await guessInParallel(
+        (pin) => post('auth/switchOperator', { username: 'mia', pin }, sam),
+        wrongGuesses(29, (i) => String(1000 + i)),
+        '7391',
+      );
+      expect({ wrong: statuses(wrong), right: right.status }).toEqual({
+        wrong: { 401: 5, 429: 24 },
+        right: 429,
+      });
+      expect(right.body.error.code).toBe('rate_limited');
+      // The Staff session was not ended by a hand-over.
+      expect((await post('auth/me', {}, sam)).body.data.user.username).toBe('sam');
+      // The lock is Mia's for 15 minutes, then her PIN works again.
+      host.fx.clock.now += 15 * 60 * 1000;
+      const later = await post('auth/switchOperator', { username: 'mia', pin: '7391' }, sam);
+      expect(later.status).toBe(200);
+      expect(later.body.data.user.username).toBe('mia');
+    },
+    PARALLEL_TIMEOUT_MS,
+  );
+});
