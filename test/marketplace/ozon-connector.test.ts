@@ -354,27 +354,70 @@ describe('stocks and archive', () => {
       ),
     );
     const updates = [
-      { offerId: 'SK-58', warehouseId: BIG_WAREHOUSE_ID, stock: 7 },
-      { offerId: 'SK-59', warehouseId: BIG_WAREHOUSE_ID, stock: 0 },
-      { offerId: 'SK-60', warehouseId: BIG_WAREHOUSE_ID, stock: 3 },
-      { offerId: 'SK-61', warehouseId: BIG_WAREHOUSE_ID, stock: 1 },
+      { productId: '3397917680', offerId: 'SK-58', warehouseId: BIG_WAREHOUSE_ID, stock: 7 },
+      { productId: '3397917681', offerId: 'SK-59', warehouseId: BIG_WAREHOUSE_ID, stock: 0 },
+      { productId: '3397917682', offerId: 'SK-60', warehouseId: BIG_WAREHOUSE_ID, stock: 3 },
+      { productId: '3397917683', offerId: 'SK-61', warehouseId: BIG_WAREHOUSE_ID, stock: 1 },
     ];
     const results = await connectorFor(fake).updateStocks(updates);
+    // SK-61 is not in the reply: whether it applied is unknown, so it is left out, not failed.
     expect(results.map((r) => [r.key.offerId, r.ok, r.errors.map((e) => e.code)])).toEqual([
       ['SK-58', true, []],
       ['SK-59', false, ['TOO_MANY_REQUESTS']],
       ['SK-60', false, ['NOT_UPDATED']],
-      ['SK-61', false, ['NO_RESULT']],
     ]);
     expect(results[1]?.errors[0]?.message).toBe('Stock is updated too frequently');
     const request = fake.calls('/v2/products/stocks')[0]!;
     expect(request.text).toContain(
-      `{"offer_id":"SK-58","warehouse_id":${BIG_WAREHOUSE_ID},"stock":7}`,
+      `{"offer_id":"SK-58","product_id":3397917680,"warehouse_id":${BIG_WAREHOUSE_ID},"stock":7}`,
     );
+  });
+
+  it('an item reported "updated" but with errors is not applied; the others are', async () => {
+    fake.route(
+      '/v2/products/stocks',
+      json(
+        200,
+        `{"result":[
+          {"warehouse_id":1,"product_id":3397917680,"offer_id":"SK-58","updated":true,"errors":[]},
+          {"warehouse_id":1,"product_id":3397917681,"offer_id":"SK-59","updated":true,
+           "errors":[{"code":"NON_KGT_ON_KGT_WAREHOUSE","message":"Product is not KGT"}]}]}`,
+      ),
+    );
+    const results = await connectorFor(fake).updateStocks([
+      { productId: '3397917680', offerId: 'SK-58', warehouseId: '1', stock: 2 },
+      { productId: '3397917681', offerId: 'SK-59', warehouseId: '1', stock: 2 },
+    ]);
+    expect(results.map((r) => [r.key.offerId, r.ok, r.errors.map((e) => e.code)])).toEqual([
+      ['SK-58', true, []],
+      ['SK-59', false, ['NON_KGT_ON_KGT_WAREHOUSE']],
+    ]);
+  });
+
+  it('an item that cannot be written fails alone; the rest of the call still goes out', async () => {
+    fake.route(
+      '/v2/products/stocks',
+      json(
+        200,
+        '{"result":[{"warehouse_id":1,"product_id":3397917680,"offer_id":"SK-58","updated":true,"errors":[]}]}',
+      ),
+    );
+    const results = await connectorFor(fake).updateStocks([
+      { productId: 'not-an-id', offerId: 'SK-57', warehouseId: '1', stock: 2 },
+      { productId: '3397917680', offerId: 'SK-58', warehouseId: '1', stock: 2 },
+    ]);
+    expect(results.map((r) => [r.key.offerId, r.ok, r.errors.map((e) => e.code)])).toEqual([
+      ['SK-57', false, ['INVALID_ITEM']],
+      ['SK-58', true, []],
+    ]);
+    expect(fake.calls('/v2/products/stocks').map((call) => call.text)).toEqual([
+      '{"stocks":[{"offer_id":"SK-58","product_id":3397917680,"warehouse_id":1,"stock":2}]}',
+    ]);
   });
 
   it('refuses more than 100 stock pairs per call; the engine batches', async () => {
     const updates = Array.from({ length: 101 }, (_, i) => ({
+      productId: String(i + 1),
       offerId: `SK-${i}`,
       warehouseId: '1',
       stock: 1,

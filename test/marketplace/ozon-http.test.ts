@@ -224,7 +224,9 @@ describe('broken connections', () => {
     fake.route('/v2/warehouse/list', reset);
     const connector = connectorFor(fake);
     await failure(
-      connector.updateStocks([{ offerId: 'SK-58', warehouseId: '1020005003107121', stock: 1 }]),
+      connector.updateStocks([
+        { productId: '3397917680', offerId: 'SK-58', warehouseId: '1020005003107121', stock: 1 },
+      ]),
       'uncertain',
     );
     await failure(connector.listWarehouses(), 'transient');

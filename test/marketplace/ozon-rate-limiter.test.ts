@@ -86,7 +86,9 @@ describe('the connector under Ozon quotas', () => {
     });
     const connector = connectorFor(fake, { now: clock.now, sleep: clock.sleep });
     for (let i = 0; i < 200; i += 1) {
-      const [result] = await connector.updateStocks([{ offerId: 'A', warehouseId: '1', stock: i }]);
+      const [result] = await connector.updateStocks([
+        { productId: '1', offerId: 'A', warehouseId: '1', stock: i },
+      ]);
       expect(result?.ok).toBe(true);
     }
     expect(arrivals).toHaveLength(200);
@@ -112,7 +114,10 @@ describe('the connector under Ozon quotas', () => {
     const connector = connectorFor(fake, { now: clock.now, sleep: clock.sleep });
     for (let i = 0; i < 130; i += 1) {
       if (i % 2 === 0) await connector.getPosting('0132112277-0101-1');
-      else await connector.updateStocks([{ offerId: 'A', warehouseId: '1', stock: 1 }]);
+      else
+        await connector.updateStocks([
+          { productId: '1', offerId: 'A', warehouseId: '1', stock: 1 },
+        ]);
     }
     expect(busiestWindow(arrivals, 1_000)).toBeLessThanOrEqual(50);
     expect(clock.slept.length).toBeGreaterThan(0);
@@ -132,7 +137,7 @@ describe('the connector under Ozon quotas', () => {
     });
     fake.route('/v1/roles', json(200, '{"expires_at":"","roles":[]}'));
     const connector = connectorFor(fake, { now: clock.now, sleep: clock.sleep });
-    const update = [{ offerId: 'A', warehouseId: '1', stock: 1 }];
+    const update = [{ productId: '1', offerId: 'A', warehouseId: '1', stock: 1 }];
     const error = await failure(connector.updateStocks(update), 'rate_limited');
     expect(error.details.retryAfterMs).toBe(10_000);
     await connector.checkCredentials(); // other methods are not held back

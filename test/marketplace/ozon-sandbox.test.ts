@@ -219,6 +219,7 @@ describe('against the sandbox', () => {
 
     const live = products.filter((p) => !p.isArchived).slice(0, 2);
     const updates = live.map((p, i) => ({
+      productId: p.productId,
       offerId: p.offerId,
       warehouseId: fbs.warehouseId,
       stock: 5 + i,
@@ -235,6 +236,30 @@ describe('against the sandbox', () => {
     const afterArchive = await allProducts();
     expect(afterArchive.find((p) => p.productId === target.productId)?.isArchived).toBe(true);
     await connector.setArchived([target.productId], false);
+  });
+
+  it('pushes stock with product_id and offer_id, which the sandbox checks against the schema', async () => {
+    const [product] = (await allProducts()).filter((p) => !p.isArchived);
+    const [warehouse] = await connector.listWarehouses();
+    sent.length = 0;
+    const [result] = await connector.updateStocks([
+      {
+        productId: product!.productId,
+        offerId: product!.offerId,
+        warehouseId: warehouse!.warehouseId,
+        stock: 4,
+      },
+    ]);
+    expect(result).toMatchObject({ ok: true, errors: [] });
+    expect(sent.map((request) => request.path)).toEqual(['/v2/products/stocks']);
+    // Written by hand, so the warehouse id above 2^53 shows as sent: exact.
+    expect(sent[0]!.text).toBe(
+      `{"stocks":[{"offer_id":${JSON.stringify(product!.offerId)},"product_id":${product!.productId},` +
+        `"warehouse_id":${warehouse!.warehouseId},"stock":4}]}`,
+    );
+    expect(sandbox.control.effects().stocks[`${warehouse!.warehouseId}/${product!.offerId}`]).toBe(
+      1,
+    );
   });
 
   it('walks an rFBS posting through tracking number, delivering and delivered', async () => {

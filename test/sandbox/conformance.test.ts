@@ -83,9 +83,9 @@ describe('sandbox speaks the Ozon protocol', () => {
 
   it('keeps an int64 above 2^53 in a request exact (stock update by warehouse id)', async () => {
     const list = await call('/v3/product/list', { limit: 1 });
-    const offer = JSON.stringify(list.body.result.items[0].offer_id);
+    const { offer_id, product_id } = list.body.result.items[0];
     // Written as a bare number on purpose: JSON.stringify of a JS number would round it.
-    const body = `{"stocks":[{"offer_id":${offer},"warehouse_id":21020005003107353,"stock":5}]}`;
+    const body = `{"stocks":[{"offer_id":${JSON.stringify(offer_id)},"product_id":${product_id},"warehouse_id":21020005003107353,"stock":5}]}`;
     const exact = await call('/v2/products/stocks', body);
     expect(exact.text).toContain('"warehouse_id":21020005003107353');
     expect(exact.body.result[0]).toMatchObject({ updated: true, errors: [] });

@@ -12,10 +12,15 @@ afterEach(() => sandbox.close());
 
 describe('rate limits', () => {
   it('answers 429 with code 8 and Retry-After past 50 requests per second', async () => {
-    const replies = await Promise.all(Array.from({ length: 70 }, () => call('/v1/roles')));
+    // The sandbox compiles its schema checks on first use; done here, not during the burst.
+    await call('/v1/roles');
+    await call('/v1/roles', {}, { headers: { 'Api-Key': 'wrong' } });
+    // Far more than a second's worth, so a slow, busy machine still outruns the refill.
+    const replies = await Promise.all(Array.from({ length: 200 }, () => call('/v1/roles')));
     const limited = replies.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
-    expect(limited.length).toBeLessThan(25);
+    // The whole bucket is served first.
+    expect(replies.length - limited.length).toBeGreaterThanOrEqual(50);
     expect(limited[0]!.body).toEqual({
       code: 8,
       message: 'You have reached request rate limit per second',
@@ -30,7 +35,7 @@ describe('rate limits', () => {
     sandbox.control.setRateLimit(10_000);
     const statuses: number[] = [];
     for (let i = 0; i < 81; i++) {
-      const body = `{"stocks":[{"offer_id":"nope","warehouse_id":21020005003107121,"stock":1}]}`;
+      const body = `{"stocks":[{"offer_id":"nope","product_id":1,"warehouse_id":21020005003107121,"stock":1}]}`;
       statuses.push((await call('/v2/products/stocks', body)).status);
     }
     expect(statuses.slice(0, 80).every((s) => s === 200)).toBe(true);

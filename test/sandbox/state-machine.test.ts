@@ -246,15 +246,16 @@ describe('rFBS delivery', () => {
 
 describe('stocks and archive', () => {
   const warehouse = '21020005003107121';
-  const stock = (offer_id: string, value: number, warehouse_id = warehouse) =>
+  type Item = { offer_id: string; product_id: number };
+  const stock = ({ offer_id, product_id }: Item, value: number, warehouse_id = warehouse) =>
     call(
       '/v2/products/stocks',
-      `{"stocks":[{"offer_id":${JSON.stringify(offer_id)},"warehouse_id":${warehouse_id},"stock":${value}}]}`,
+      `{"stocks":[{"offer_id":${JSON.stringify(offer_id)},"product_id":${product_id},"warehouse_id":${warehouse_id},"stock":${value}}]}`,
     );
 
   it('allows one update per pair per 30 s and reports item errors inside HTTP 200', async () => {
     const list = await call('/v3/product/list', { limit: 2 });
-    const [a, b] = list.body.result.items.map((item: any) => item.offer_id as string);
+    const [a, b] = list.body.result.items as Item[];
     expect((await stock(a!, 3)).body.result[0].updated).toBe(true);
     const again = await stock(a!, 4);
     expect(again.status).toBe(200);
@@ -265,18 +266,20 @@ describe('stocks and archive', () => {
     expect((await stock(b!, 4)).body.result[0].updated).toBe(true);
     sandbox.control.advanceClock(TIMING.stockPairMs);
     expect((await stock(a!, 4)).body.result[0].updated).toBe(true);
-    expect((await stock('NO-SUCH-OFFER', 1)).body.result[0].errors[0].code).toBe(
-      'offer_id_not_found',
-    );
+    // Both ids given: the offer id decides (§4), so an unknown one is refused whatever the other.
+    expect(
+      (await stock({ ...a!, offer_id: 'NO-SUCH-OFFER' }, 1)).body.result[0].errors[0].code,
+    ).toBe('offer_id_not_found');
     expect((await stock(a!, 1, '21020005003100000')).body.result[0].errors[0].code).toBe(
       'WAREHOUSE_NOT_FOUND',
     );
     expect(sandbox.control.effects().stocks).toEqual({
-      [`${warehouse}/${a}`]: 2,
-      [`${warehouse}/${b}`]: 1,
+      [`${warehouse}/${a!.offer_id}`]: 2,
+      [`${warehouse}/${b!.offer_id}`]: 1,
     });
     const tooMany = Array.from({ length: 101 }, (_, i) => ({
       offer_id: `X${i}`,
+      product_id: i + 1,
       warehouse_id: 1,
       stock: 1,
     }));

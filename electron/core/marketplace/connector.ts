@@ -82,6 +82,8 @@ export interface PostingQuery {
 }
 
 export interface StockUpdate {
+  /** The marketplace's product id; Ozon's schema requires it beside the seller's offer id. */
+  productId: string;
   offerId: string;
   warehouseId: string;
   stock: number;
@@ -122,7 +124,10 @@ export interface Connector {
   ship(postingNumber: string, packages: ShipmentPackage[]): Promise<string[]>;
   cancelReasons(): Promise<CancelReason[]>;
   cancel(postingNumber: string, reasonId: string, message?: string): Promise<void>;
-  /** At most 100 per call; the caller batches. Failed items are in the result, not thrown. */
+  /**
+   * At most 100 per call; the caller batches. Failed items are in the result, not thrown; an
+   * item the marketplace did not report on is left out (whether it applied is not known).
+   */
   updateStocks(updates: StockUpdate[]): Promise<ItemResult<StockUpdate>[]>;
   setArchived(productIds: string[], archived: boolean): Promise<void>;
   /** The shipping label PDF, or "not yet" with a hint when to ask again. */

@@ -47,7 +47,13 @@ export function createMarketplaceHub(options: {
 
     /** Starts the Demo store's sandbox once per core; its address changes with every start. */
     demoSandbox(): Promise<Sandbox> {
-      demo ??= startSandbox({ port: 0, seed: DEMO_SEED, clock: 'real' });
+      demo ??= startSandbox({
+        port: 0,
+        seed: DEMO_SEED,
+        clock: 'real',
+        // A sandbox reply off Ozon's schema is logged, not turned into an error for the seller.
+        replySchemaLog: options.log,
+      });
       return demo;
     },
 

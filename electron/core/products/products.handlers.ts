@@ -10,7 +10,20 @@ export const productsHandlers: HandlerMap<'products.setStock'> = {
     const { user } = requireSession(ctx);
     if (!(await findAccount(ctx.db, input.accountId)))
       throw new ApiFailure('not_found', 'No such account');
-    const payload = { offerId: input.offerId, warehouseId: input.warehouseId, stock: input.stock };
+    // The marketplace wants its own product id beside the offer id; only a synced product has one.
+    const product = await ctx.db
+      .selectFrom('products')
+      .select('product_id')
+      .where('account_id', '=', input.accountId)
+      .where('offer_id', '=', input.offerId)
+      .executeTakeFirst();
+    if (!product) throw new ApiFailure('not_found', 'No product with that offer id in this store');
+    const payload = {
+      productId: product.product_id,
+      offerId: input.offerId,
+      warehouseId: input.warehouseId,
+      stock: input.stock,
+    };
     const subject = subjectOf('stock', payload);
     await ctx.write(async (trx) => {
       // Only the newest level matters: an older one still waiting is superseded, not sent.

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { createConsoleLogger } from '../logging/logger';
 import { startSandbox } from './index';
 
 /** `npm run sandbox -- --port 8089 --seed 7`: the sandbox marketplace as its own process. */
@@ -16,6 +17,7 @@ async function main() {
     port: Number(values.port),
     host: values.host,
     clock,
+    replySchemaLog: createConsoleLogger('sandbox'),
     ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
   });
   process.stdout.write(

@@ -1,3 +1,4 @@
+import type { Logger } from '../../../shared/lib/logger';
 import type { ClockMode } from './clock';
 import { createControl, type SandboxControl } from './control';
 import { startServer } from './server';
@@ -21,6 +22,12 @@ export interface SandboxOptions {
   startAt?: number;
   clientId?: string;
   apiKey?: string;
+  /**
+   * Every request and reply is checked against Ozon's published schema. A reply that breaks it
+   * is a sandbox bug: without a logger (tests) it is answered as a 500 and `close()` rejects;
+   * with one (the Demo store, the CLI) it is logged and sent as it is.
+   */
+  replySchemaLog?: Logger;
 }
 
 export interface Sandbox {
@@ -29,6 +36,7 @@ export interface Sandbox {
   clientId: string;
   apiKey: string;
   control: SandboxControl;
+  /** Stops the server; rejects afterwards if a reply broke Ozon's schema (no `replySchemaLog`). */
   close(): Promise<void>;
 }
 
@@ -53,6 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: options.port ?? 0,
     clientId,
     apiKey,
+    replySchemaLog: options.replySchemaLog,
   });
   return { url: server.url, clientId, apiKey, control, close: server.close };
 }

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from '../../../shared/lib/logger';
 import type { SandboxControl } from './control';
 import { createControlHandler } from './control-http';
 import { ApiError, GRPC } from './errors';
 import { parseBody, toJson } from './json';
+import { createCallCheck } from './openapi/call-check';
 import { accountRoutes } from './routes/account';
 import { labelRoutes } from './routes/labels';
 import { postingRoutes } from './routes/postings';
@@ -17,6 +19,8 @@ export interface ServerOptions {
   port: number;
   clientId: string;
   apiKey: string;
+  /** Where replies that break Ozon's schema are logged; without it they fail (see call-check). */
+  replySchemaLog?: Logger | undefined;
 }
 
 export interface RunningServer {
@@ -71,6 +75,7 @@ export async function startServer(
     accountRoutes(() => Object.keys(routes).sort()),
   );
   const controlHandler = createControlHandler(control, world);
+  const check = createCallCheck(options.replySchemaLog);
   const pendingTimers = new Set<NodeJS.Timeout>();
   let baseUrl = '';
 
@@ -127,20 +132,24 @@ export async function startServer(
       return send(response, 404, errorBody(GRPC.notFound, 'method is not allowed'), json);
     }
     const { state, faults } = world;
+    // Every reply of the Ozon API is checked against Ozon's schema on its way out.
+    const answer = (status: number, body: string | Buffer, headers: Record<string, string>) => {
+      const checked = check.reply(path, status, body);
+      if (checked.status === status) return send(response, status, checked.body, headers);
+      return send(response, checked.status, checked.body, json);
+    };
     if (
       request.headers['client-id'] !== options.clientId ||
       request.headers['api-key'] !== options.apiKey
     ) {
-      return send(
-        response,
+      return answer(
         403,
         errorBody(GRPC.permissionDenied, 'Invalid Api-Key, please check the key and try again'),
         json,
       );
     }
     if (state.clock.now() >= state.credentialsExpireAt) {
-      return send(
-        response,
+      return answer(
         403,
         errorBody(
           GRPC.permissionDenied,
@@ -154,8 +163,7 @@ export async function startServer(
     const headers = { ...json, 'Ratelimit-Remaining': String(limit.remaining) };
     if (!limit.ok || (methodLimit && !methodLimit.ok)) {
       const retryAfter = Math.max(limit.retryAfterSeconds, methodLimit?.retryAfterSeconds ?? 0);
-      return send(
-        response,
+      return answer(
         429,
         errorBody(GRPC.resourceExhausted, 'You have reached request rate limit per second'),
         { ...headers, 'Ratelimit-Remaining': '0', 'Retry-After': String(retryAfter) },
@@ -169,8 +177,7 @@ export async function startServer(
         request.socket.destroy();
         return;
       case 'rate_limit':
-        return send(
-          response,
+        return answer(
           429,
           errorBody(GRPC.resourceExhausted, 'You have reached request rate limit per second'),
           {
@@ -182,8 +189,7 @@ export async function startServer(
       case 'server_error': {
         const status = fault.status ?? 500;
         const code = status === 503 ? GRPC.unavailable : GRPC.internal;
-        return send(
-          response,
+        return answer(
           status,
           errorBody(code, status === 503 ? 'Service Unavailable' : 'Internal error'),
           headers,
@@ -200,10 +206,12 @@ export async function startServer(
 
     let reply: Reply;
     try {
-      reply = route.handle(parseBody(text), { state, baseUrl, fault, rng: world.rng });
+      const body = parseBody(text);
+      check.request(path, text);
+      reply = route.handle(body, { state, baseUrl, fault, rng: world.rng });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      return send(response, error.status, errorBody(error.code, error.message), headers);
+      return answer(error.status, errorBody(error.code, error.message), headers);
     }
 
     if (fault?.kind === 'timeout_after_effect') {
@@ -217,8 +225,9 @@ export async function startServer(
     }
     const status = reply.status ?? 200;
     if ('pdf' in reply)
-      return send(response, status, reply.pdf, { ...headers, 'Content-Type': 'application/pdf' });
+      return answer(status, reply.pdf, { ...headers, 'Content-Type': 'application/pdf' });
     const body = toJson(reply.json);
+    // Broken on purpose: the fault's point is a reply no schema describes.
     if (fault?.kind === 'truncated_json') {
       return send(
         response,
@@ -227,7 +236,7 @@ export async function startServer(
         headers,
       );
     }
-    return send(response, status, body, headers);
+    return answer(status, body, headers);
   }
 
   const server: Server = createServer((request, response) => {
@@ -252,6 +261,7 @@ export async function startServer(
       pendingTimers.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      check.assertNoBrokenReplies();
     },
   };
 }

@@ -263,18 +263,19 @@ export class OzonConnector implements Connector {
     if (updates.length > MAX_STOCKS_PER_CALL) {
       throw new RangeError(`updateStocks: at most ${MAX_STOCKS_PER_CALL} per call`);
     }
-    if (updates.length === 0) return [];
+    // An item that cannot be written fails alone, before the call: it must not sink the others.
+    const refused: ItemResult<StockUpdate>[] = [];
+    const sendable: { update: StockUpdate; line: JsonObject }[] = [];
+    for (const update of updates) {
+      const line = stockLine(update);
+      if (typeof line === 'string') {
+        refused.push({ key: update, ok: false, errors: [{ code: 'INVALID_ITEM', message: line }] });
+      } else sendable.push({ update, line });
+    }
+    if (sendable.length === 0) return refused;
     const reply = await this.http.post(
       '/v2/products/stocks',
-      {
-        // offer_id alone identifies the product (the schema's required product_id and
-        // quant_size are stale, §4).
-        stocks: updates.map((update) => ({
-          offer_id: update.offerId,
-          warehouse_id: int64(update.warehouseId, 'warehouseId'),
-          stock: nonNegativeInt(update.stock, 'stock'),
-        })),
-      },
+      { stocks: sendable.map(({ line }) => line) },
       WRITE,
     );
     const results = requireArray(
@@ -288,23 +289,18 @@ export class OzonConnector implements Connector {
       const key = stockKey(textOf(result['offer_id']), idOf(result['warehouse_id']) ?? '');
       pending.set(key, [...(pending.get(key) ?? []), result]);
     }
-    return updates.map((update) => {
-      const key = stockKey(update.offerId, idOf(update.warehouseId) ?? '');
-      const result = pending.get(key)?.shift();
-      if (!result) {
-        return {
-          key: update,
-          ok: false,
-          errors: [{ code: 'NO_RESULT', message: 'Ozon did not report on this item' }],
-        };
-      }
-      const ok = boolOf(result['updated']);
+    const reported = sendable.flatMap(({ update }): ItemResult<StockUpdate>[] => {
+      const result = pending.get(stockKey(update.offerId, idOf(update.warehouseId) ?? ''))?.shift();
+      if (!result) return [];
       const errors = itemErrors(result['errors']);
+      // An item is applied only when Ozon says so and names no error for it (§1.2).
+      const ok = boolOf(result['updated']) && errors.length === 0;
       if (!ok && errors.length === 0) {
         errors.push({ code: 'NOT_UPDATED', message: 'Ozon did not update this item' });
       }
-      return { key: update, ok, errors: ok ? [] : errors };
+      return [{ key: update, ok, errors: ok ? [] : errors }];
     });
+    return [...refused, ...reported];
   }
 
   async setArchived(productIds: string[], archived: boolean): Promise<void> {
@@ -449,6 +445,23 @@ export class OzonConnector implements Connector {
 
 function rfc3339(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * One line of `/v2/products/stocks`, or why it cannot be sent. Both ids go out: the schema
+ * requires `product_id`, and Ozon takes `offer_id` first when both are given (§4).
+ */
+function stockLine(update: StockUpdate): JsonObject | string {
+  try {
+    return {
+      offer_id: update.offerId,
+      product_id: int64(update.productId, 'productId'),
+      warehouse_id: int64(update.warehouseId, 'warehouseId'),
+      stock: nonNegativeInt(update.stock, 'stock'),
+    };
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 function stockKey(offerId: string, warehouseId: string): string {
