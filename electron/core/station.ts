@@ -51,6 +51,14 @@ async function main() {
     version,
   });
   log.info({ url: station.url, dataDir }, 'station started');
+  // The setup code goes to this console only, never to the log: reading it proves a person at
+  // the station is setting it up. Printed before the address line, which tools wait for.
+  if (station.setupCode) {
+    process.stdout.write(
+      `Setup code: ${station.setupCode} (first-run setup in a browser asks for it)\n` +
+        `First run: ${station.url}/?setupCode=${station.setupCode}\n`,
+    );
+  }
   process.stdout.write(`Packdesk station ${version}: ${station.url} (data: ${dataDir})\n`);
 
   const stop = async () => {

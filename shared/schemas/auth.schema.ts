@@ -46,7 +46,12 @@ export const updateShopInput = z.object({ name: displayName });
 export const me = z.object({ user, preferences, shop });
 export type Me = z.infer<typeof me>;
 
-export const setupStatus = z.object({ isSetUp: z.boolean(), shopName: z.string().nullable() });
+export const setupStatus = z.object({
+  isSetUp: z.boolean(),
+  shopName: z.string().nullable(),
+  /** Over HTTP before first run: `setup.createShop` needs the code on the station's console. */
+  setupCodeRequired: z.boolean().optional(),
+});
 
 export const createShopInput = z.object({
   shopName: displayName,
@@ -54,4 +59,6 @@ export const createShopInput = z.object({
   displayName,
   password,
   language: z.enum(LANGUAGES),
+  /** The station's one-time setup code, printed on its console; over HTTP only. */
+  setupCode: z.string().max(64).optional(),
 });

@@ -6,8 +6,8 @@ import { afterAll, describe, it } from 'vitest';
 import { startSandbox } from '../../electron/core/sandbox/index';
 import { commandBarcode } from '../../shared/domain/scan';
 import { launchChromium } from '../support/browser';
-import { ADMIN, tempDir } from '../support/core-fixture';
-import { api, startStationProcess } from '../support/station-process';
+import { tempDir } from '../support/core-fixture';
+import { api, createShopOverHttp, startStationProcess } from '../support/station-process';
 import { figure, percentile } from './figures';
 
 /**
@@ -37,7 +37,7 @@ describe('packing counter latency', () => {
     dirs.push(dataDir);
     const sandbox = await startSandbox({ port: 0, seed: 99, clock: 'real' });
     let station = await startStationProcess(dataDir);
-    const token = (await api(station.url, 'setup.createShop', ADMIN)).body.data.token as string;
+    const token = await createShopOverHttp(station);
     const call = async (method: string, input: unknown) => {
       const { body } = await api(station.url, method, input, token);
       if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);

@@ -41,6 +41,8 @@ describe('first run, users and roles in Chromium', () => {
 
     // First run: the shop and its Administrator.
     await page.getByRole('heading', { name: 'Set up Packdesk' }).waitFor();
+    // Over HTTP the station asks for the one-time code it printed on its console.
+    await page.getByLabel('Setup code').fill(station.setupCode ?? '');
     await page.getByLabel('Shop name').fill('Counter One');
     await page.getByLabel('Administrator user name').fill('admin');
     await page.getByLabel('Display name').fill('Anna Admin');

@@ -2,8 +2,13 @@ import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
-import { ADMIN, tempDir } from '../support/core-fixture';
-import { api, startStationProcess, type StationProcess } from '../support/station-process';
+import { tempDir } from '../support/core-fixture';
+import {
+  api,
+  createShopOverHttp,
+  startStationProcess,
+  type StationProcess,
+} from '../support/station-process';
 
 /**
  * The Demo store end to end in a real browser: connect it from Settings, see its postings in the
@@ -26,7 +31,7 @@ afterAll(async () => {
 
 describe('Demo store, Orders and sync health in Chromium', () => {
   it('connects the Demo store, lists and finds postings, and ships one through the outbox', async () => {
-    const token = (await api(station.url, 'setup.createShop', ADMIN)).body.data.token as string;
+    const token = await createShopOverHttp(station);
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -3,8 +3,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../electron/core/sandbox/index';
-import { ADMIN, tempDir } from '../support/core-fixture';
-import { api, startStationProcess, type StationProcess } from '../support/station-process';
+import { tempDir } from '../support/core-fixture';
+import {
+  api,
+  createShopOverHttp,
+  startStationProcess,
+  type StationProcess,
+} from '../support/station-process';
 
 const KILLS = Number(process.env.OUTBOX_KILLS ?? 50);
 const dataDir = tempDir('packdesk-outbox-crash-');
@@ -27,7 +32,7 @@ describe(`outbox pusher killed ${KILLS} times`, () => {
     sandbox = await startSandbox({ port: 0, seed: 99, clock: 'real' });
     sandbox.control.generatePostings(120, { status: 'awaiting_packaging', spanMs: 60 * 60_000 });
     let station: StationProcess = await startStationProcess(dataDir);
-    const admin = (await api(station.url, 'setup.createShop', ADMIN)).body.data.token as string;
+    const admin = await createShopOverHttp(station);
     const account = await api(
       station.url,
       'accounts.connectOzon',

@@ -5,8 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../electron/core/sandbox/index';
 import { commandBarcode, packageLabelBarcode } from '../../shared/domain/scan';
 import { launchChromium } from '../support/browser';
-import { ADMIN, tempDir } from '../support/core-fixture';
-import { api, startStationProcess, type StationProcess } from '../support/station-process';
+import { tempDir } from '../support/core-fixture';
+import {
+  api,
+  createShopOverHttp,
+  startStationProcess,
+  type StationProcess,
+} from '../support/station-process';
 
 /**
  * The packing counter in Chromium, driven only by simulated scanners: keyboard-wedge bursts
@@ -37,7 +42,7 @@ beforeAll(async () => {
   sandbox.control.generatePostings(40, { status: 'awaiting_packaging', spanMs: 2 * 60 * 60_000 });
   station = await startStationProcess(dataDir);
   browser = await launchChromium();
-  token = (await api(station.url, 'setup.createShop', ADMIN)).body.data.token as string;
+  token = await createShopOverHttp(station);
   const account = await api(
     station.url,
     'accounts.connectOzon',

@@ -9,7 +9,12 @@ import {
 } from '../peers/capture-printer';
 import { readZpl } from '../peers/zpl-reader';
 import { ADMIN, tempDir } from '../support/core-fixture';
-import { api, startStationProcess, type StationProcess } from '../support/station-process';
+import {
+  api,
+  createShopOverHttp,
+  startStationProcess,
+  type StationProcess,
+} from '../support/station-process';
 
 const KILLS = Number(process.env.PRINT_KILLS ?? 4);
 const LABELS = 80;
@@ -99,7 +104,7 @@ describe(`print queue killed ${KILLS} times mid-send during a batch of ${LABELS}
     const printerPeer = await startCapturePrinter({ readRate: READ_RATE });
     peer = printerPeer;
     station = await startStationProcess(dataDir);
-    const admin = (await api(station.url, 'setup.createShop', ADMIN)).body.data.token as string;
+    const admin = await createShopOverHttp(station);
     const account = await api(
       station.url,
       'accounts.connectOzon',

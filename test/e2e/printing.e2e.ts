@@ -4,8 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCapturePrinter, type CapturePrinter } from '../peers/capture-printer';
 import { readZpl } from '../peers/zpl-reader';
 import { launchChromium } from '../support/browser';
-import { ADMIN, tempDir } from '../support/core-fixture';
-import { api, startStationProcess, type StationProcess } from '../support/station-process';
+import { tempDir } from '../support/core-fixture';
+import {
+  api,
+  createShopOverHttp,
+  startStationProcess,
+  type StationProcess,
+} from '../support/station-process';
 
 /**
  * The Printing page against a real station and a raw-9100 capture printer on loopback: a label
@@ -57,7 +62,7 @@ beforeAll(async () => {
   peer = await startCapturePrinter();
   station = await startStationProcess(dataDir);
   browser = await launchChromium();
-  token = (await api(station.url, 'setup.createShop', ADMIN)).body.data.token as string;
+  token = await createShopOverHttp(station);
   page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.addInitScript((value) => {

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN, tempDir } from '../support/core-fixture';
-import { api, startStationProcess } from '../support/station-process';
+import { api, createShopOverHttp, startStationProcess } from '../support/station-process';
 
 const dataDir = tempDir('packdesk-crash-');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -17,7 +17,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('station killed during a burst of writes', () => {
   it('keeps every acknowledged write and only whole transactions', async () => {
     let station = await startStationProcess(dataDir);
-    const admin = (await api(station.url, 'setup.createShop', ADMIN)).body.data.token as string;
+    const admin = await createShopOverHttp(station);
     const user = (
       await api(
         station.url,

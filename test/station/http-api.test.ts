@@ -79,7 +79,7 @@ describe('station HTTP API', () => {
   });
 
   it('answers 401, 403 and 400 as JSON with codes', async () => {
-    const setup = await post('/api/setup/createShop', ADMIN);
+    const setup = await post('/api/setup/createShop', { ...ADMIN, setupCode: station.setupCode });
     expect(setup.status).toBe(200);
     const admin = setup.body.data.token as string;
 
@@ -115,7 +115,7 @@ describe('station HTTP API', () => {
   });
 
   it('sends Retry-After with 429 when logins are locked out', async () => {
-    await post('/api/setup/createShop', ADMIN);
+    await post('/api/setup/createShop', { ...ADMIN, setupCode: station.setupCode });
     for (let i = 0; i < 5; i++)
       await post('/api/auth/login', { username: 'admin', password: 'wrong-password' });
     const locked = await post('/api/auth/login', { username: 'admin', password: ADMIN.password });
@@ -182,7 +182,8 @@ describe('station HTTP API', () => {
   });
 
   it('pushes <domain>.changed events to authenticated sockets only', async () => {
-    const admin = (await post('/api/setup/createShop', ADMIN)).body.data.token as string;
+    const admin = (await post('/api/setup/createShop', { ...ADMIN, setupCode: station.setupCode }))
+      .body.data.token as string;
     const wsUrl = station.url.replace('http', 'ws') + '/api/events';
 
     const stranger = new WebSocket(wsUrl);

@@ -18,6 +18,8 @@ export interface TestStation {
     token?: string,
     headers?: Record<string, string>,
   ): Promise<{ status: number; headers: Headers; body: any }>;
+  /** Stops the host and starts a new one on the same core, as a station restart would. */
+  restart(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -30,20 +32,21 @@ export async function startTestStation(
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Packdesk</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("packdesk")');
-  const station = await startStationHost({
-    registry: fx.core.registry,
-    log: createConsoleLogger('station', 'silent'),
-    rendererDir,
-    host: '127.0.0.1',
-    port: 0,
-    version: '0.0.0-test',
-    ...overrides,
-  });
-  return {
+  const start = () =>
+    startStationHost({
+      registry: fx.core.registry,
+      log: createConsoleLogger('station', 'silent'),
+      rendererDir,
+      host: '127.0.0.1',
+      port: 0,
+      version: '0.0.0-test',
+      ...overrides,
+    });
+  const testStation: TestStation = {
     fx,
-    station,
+    station: await start(),
     async post(path, body, token, headers = {}) {
-      const response = await fetch(`${station.url}${path}`, {
+      const response = await fetch(`${testStation.station.url}${path}`, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
@@ -58,9 +61,14 @@ export async function startTestStation(
         body: (await response.json()) as any,
       };
     },
+    async restart() {
+      await testStation.station.close();
+      testStation.station = await start();
+    },
     async dispose() {
-      await station.close();
+      await testStation.station.close();
       await fx.dispose();
     },
   };
+  return testStation;
 }

@@ -1,11 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MethodInput } from '../../shared/contract/methods';
+import { ADMIN } from './core-fixture';
 
 const STATION = join(import.meta.dirname, '../../out/main/station.js');
 
 export interface StationProcess {
   url: string;
+  /** The one-time setup code the station printed, or null when its shop was set up already. */
+  setupCode: string | null;
+  /** Everything the station printed on stdout so far. */
+  stdout(): string;
   child: ChildProcess;
   /** Milliseconds from spawn to the "listening" line. */
   startupMs: number;
@@ -22,12 +28,12 @@ export async function startStationProcess(dataDir: string): Promise<StationProce
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
     const timer = setTimeout(() => reject(new Error(`station did not start: ${stderr}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+    child.stdout?.on('data', () => {
+      const match = /^Packdesk station \S+: (http:\/\/127\.0\.0\.1:\d+)/m.exec(stdout);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -39,9 +45,13 @@ export async function startStationProcess(dataDir: string): Promise<StationProce
     });
   });
   const startupMs = performance.now() - started;
+  // The station prints its setup code before the address line waited for above.
+  const setupCode = /^Setup code: (\S+)/m.exec(stdout)?.[1] ?? null;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
+    setupCode,
+    stdout: () => stdout,
     child,
     startupMs,
     async stop() {
@@ -53,6 +63,20 @@ export async function startStationProcess(dataDir: string): Promise<StationProce
       await exited;
     },
   };
+}
+
+/** First run over HTTP with the code the station printed; returns the Administrator's token. */
+export async function createShopOverHttp(
+  station: StationProcess,
+  input: MethodInput<'setup.createShop'> = ADMIN,
+): Promise<string> {
+  const { status, body } = await api(station.url, 'setup.createShop', {
+    ...input,
+    setupCode: station.setupCode ?? undefined,
+  });
+  if (status !== 200)
+    throw new Error(`setup.createShop answered ${status}: ${JSON.stringify(body)}`);
+  return body.data.token as string;
 }
 
 /** One API call over HTTP, returning the ApiResult body. */

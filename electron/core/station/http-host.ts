@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { attachEventSockets } from './event-sockets';
 import { listenerNames } from './listener-names';
 import { buildOpenApi } from './openapi';
+import { createSetupOverHttp } from './setup-over-http';
 import { serveStatic } from './static-files';
 import { contentSecurityPolicy } from '../../../shared/security/csp';
 
@@ -22,6 +23,8 @@ export interface StationOptions {
 export interface StationHost {
   url: string;
   port: number;
+  /** The one-time code first-run setup over HTTP needs; null when the shop was set up already. */
+  setupCode: string | null;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,11 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   return text.trim() === '' ? {} : JSON.parse(text);
 }
 
+/** `application/json`, whatever its parameters (`; charset=utf-8`). */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
 function bearerToken(request: IncomingMessage): string | null {
   const header = request.headers.authorization ?? '';
   return header.startsWith('Bearer ') ? header.slice(7).trim() || null : null;
@@ -66,11 +74,13 @@ function bearerToken(request: IncomingMessage): string | null {
  * The station: the core's API over HTTP (`POST /api/<domain>/<verb>`) and push events over a
  * WebSocket, plus the built renderer, on one port. It binds loopback unless told otherwise and
  * answers only requests addressed to the names it listens on, so a web page elsewhere cannot
- * reach it through DNS rebinding.
+ * reach it through DNS rebinding; API calls and sockets from another site's page are refused,
+ * and so is first-run setup without the code printed on the station's console.
  */
 export async function startStationHost(options: StationOptions): Promise<StationHost> {
   const { registry, log } = options;
   const openApi = JSON.stringify(buildOpenApi(options.version));
+  const setup = await createSetupOverHttp(registry);
   // Known once listening (the port may be chosen by the system); no request comes before.
   let names = listenerNames(options.host, options.port);
 
@@ -116,19 +126,47 @@ export async function startStationHost(options: StationOptions): Promise<Station
         error: { code: 'not_found', message: 'No such API path; see /api/openapi.json' },
       });
     }
-    let input: unknown;
+    // A page of another site may send a "simple" POST (text/plain, a form) without asking first;
+    // insisting on JSON makes the browser ask, and Origin says whose page is asking.
+    if (!names.isOwnOrigin(request.headers.origin)) {
+      return sendJson(response, 403, {
+        ok: false,
+        error: { code: 'forbidden', message: "Calls from other sites' pages are refused" },
+      });
+    }
+    if (!isJson(request.headers['content-type'])) {
+      return sendJson(response, 400, {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: 'Send the body with Content-Type: application/json',
+        },
+      });
+    }
+    let body: unknown;
     try {
-      input = await readJson(request);
+      body = await readJson(request);
     } catch {
       return sendJson(response, 400, {
         ok: false,
         error: { code: 'invalid_input', message: 'The body must be JSON of at most 1 MB' },
       });
     }
-    const result = await registry.call(`${match[1]}.${match[2]}`, input, {
-      token: bearerToken(request),
-      origin: `http:${request.socket.remoteAddress ?? 'unknown'}`,
-    });
+    const method = `${match[1]}.${match[2]}`;
+    const admitted = setup.admit(method, body);
+    if ('refusal' in admitted) {
+      return sendJson(response, HTTP_STATUS[admitted.refusal.code], {
+        ok: false,
+        error: admitted.refusal,
+      });
+    }
+    const result = setup.answer(
+      method,
+      await registry.call(method, admitted.input, {
+        token: bearerToken(request),
+        origin: `http:${request.socket.remoteAddress ?? 'unknown'}`,
+      }),
+    );
     if (result.ok) return sendJson(response, 200, result);
     const retry = result.error.retryAfterSeconds;
     return sendJson(
@@ -165,6 +203,7 @@ export async function startStationHost(options: StationOptions): Promise<Station
   return {
     url,
     port,
+    setupCode: setup.code,
     close: async () => {
       eventSockets.close();
       server.closeAllConnections();

@@ -37,7 +37,8 @@ export function buildOpenApi(version: string) {
   };
   const paths: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(methods) as [string, MethodSpec][]) {
-    const statuses = new Set([400, 500, ...(spec.access === 'public' ? [] : [401, 403])]);
+    // Any call may be refused as a cross-site one (403) or for a body that is not JSON (400).
+    const statuses = new Set([400, 403, 500, ...(spec.access === 'public' ? [] : [401])]);
     paths[methodPath(name)] = {
       post: {
         operationId: name,
@@ -84,7 +85,7 @@ export function buildOpenApi(version: string) {
       title: 'Packdesk station API',
       version,
       description:
-        'Every method is POST with a JSON body. Sign in with /api/auth/login and send the token as `Authorization: Bearer <token>`. Push events: WebSocket at /api/events; send {"token":"…"} first.',
+        'Every method is POST with a JSON body and `Content-Type: application/json`; a browser `Origin`, when sent, must be the station\'s own. Before first run, `setup.createShop` needs the one-time `setupCode` the station printed on its console. Sign in with /api/auth/login and send the token as `Authorization: Bearer <token>`. Push events: WebSocket at /api/events; send {"token":"…"} first.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],

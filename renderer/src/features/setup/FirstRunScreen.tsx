@@ -1,12 +1,17 @@
 import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../shared/contract/methods';
+import { ApiCallError } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import { useApiMutation } from '../../api/useApiMutation';
+import { useApiQuery } from '../../api/useApiQuery';
 import { devicePreferences } from '../../app/device-preferences';
 import { useSessionActions } from '../../app/useSessionActions';
 import { AuthLayout } from '../../components/AuthLayout';
 import { useApiFormErrors } from '../../components/useApiFormErrors';
 import { useFieldRules } from '../../components/useFieldRules';
+import { takeSetupCodeFromAddress } from './setup-code-from-address';
 
 type FirstRunValues = Omit<MethodInput<'setup.createShop'>, 'language'> & {
   confirmPassword: string;
@@ -19,9 +24,16 @@ export function FirstRunScreen() {
   const rules = useFieldRules();
   const errors = useApiFormErrors(form);
   const { signIn } = useSessionActions();
+  // A station set up over HTTP asks for the code printed on its console; the desktop app never.
+  const status = useApiQuery(queryKeys.setupStatus, 'setup.status', {});
+  const [codeFromAddress] = useState(takeSetupCodeFromAddress);
   const createShop = useApiMutation('setup.createShop', {
     onSuccess: signIn,
-    onError: errors.report,
+    onError: (failure) => {
+      if (failure instanceof ApiCallError && failure.error.fields?.['setupCode']) {
+        form.setFields([{ name: 'setupCode', errors: [t('setup.setupCodeWrong')] }]);
+      } else errors.report(failure);
+    },
   });
 
   return (
@@ -31,6 +43,7 @@ export function FirstRunScreen() {
         name="firstRun"
         layout="vertical"
         requiredMark={false}
+        initialValues={{ setupCode: codeFromAddress }}
         onFinish={({ confirmPassword: _confirm, ...values }) => {
           errors.clear();
           // The language picked above the form becomes the Administrator's own preference.
@@ -39,6 +52,16 @@ export function FirstRunScreen() {
       >
         {errors.message !== null && (
           <Alert type="error" showIcon title={errors.message} style={{ marginBottom: 16 }} />
+        )}
+        {status.data?.setupCodeRequired === true && (
+          <Form.Item
+            name="setupCode"
+            label={t('setup.setupCode')}
+            extra={t('setup.setupCodeHelp')}
+            rules={[rules.required]}
+          >
+            <Input autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+          </Form.Item>
         )}
         <Form.Item name="shopName" label={t('setup.shopName')} rules={rules.displayName}>
           <Input autoFocus autoComplete="organization" />

@@ -63,6 +63,9 @@ export const en = {
     confirmPassword: 'Confirm password',
     language: 'Language',
     submit: 'Create shop',
+    setupCode: 'Setup code',
+    setupCodeHelp: 'Printed in the station’s console when it started.',
+    setupCodeWrong: 'This is not the setup code the station printed',
   },
   login: {
     title: 'Sign in',

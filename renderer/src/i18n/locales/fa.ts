@@ -65,6 +65,9 @@ export const fa: Messages = {
     confirmPassword: 'تکرار گذرواژه',
     language: 'زبان',
     submit: 'ساخت فروشگاه',
+    setupCode: 'کد راه‌اندازی',
+    setupCodeHelp: 'ایستگاه هنگام شروع آن را در کنسول خود چاپ کرده است.',
+    setupCodeWrong: 'این کد راه‌اندازی‌ای نیست که ایستگاه چاپ کرده است',
   },
   login: {
     title: 'ورود',

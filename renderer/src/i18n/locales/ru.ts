@@ -65,6 +65,9 @@ export const ru: Messages = {
     confirmPassword: 'Повторите пароль',
     language: 'Язык',
     submit: 'Создать магазин',
+    setupCode: 'Код настройки',
+    setupCodeHelp: 'Станция вывела его в консоль при запуске.',
+    setupCodeWrong: 'Это не тот код настройки, который вывела станция',
   },
   login: {
     title: 'Вход',

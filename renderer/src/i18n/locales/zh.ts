@@ -63,6 +63,9 @@ export const zh: Messages = {
     confirmPassword: '确认密码',
     language: '语言',
     submit: '创建店铺',
+    setupCode: '设置码',
+    setupCodeHelp: '工作站启动时打印在其控制台中。',
+    setupCodeWrong: '这不是工作站打印的设置码',
   },
   login: {
     title: '登录',
