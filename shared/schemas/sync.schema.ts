@@ -19,6 +19,13 @@ export const resourceWait = z.object({
 });
 export type ResourceWait = z.infer<typeof resourceWait>;
 
+/**
+ * Why an outbox action last failed: how a marketplace call failed, or `ship_failed` (the
+ * marketplace accepted a ship, then did not carry it out; it is sent again).
+ */
+export const ACTION_ERROR_KINDS = [...FAILURE_KINDS, 'ship_failed'] as const;
+export type ActionErrorKind = (typeof ACTION_ERROR_KINDS)[number];
+
 export const syncStatus = z.object({
   connection: connectionState,
   lastPullAt: epochMs.nullable(),
@@ -92,6 +99,8 @@ export const postingSummary = z.object({
   shipmentDate: epochMs.nullable(),
   itemCount: z.number().int(),
   localState: z.enum(['none', 'shipping', 'cancelling']),
+  /** The marketplace accepted its ship, then did not carry it out; it is being sent again. */
+  shipFailed: z.boolean(),
 });
 export type PostingSummary = z.infer<typeof postingSummary>;
 
@@ -136,7 +145,7 @@ export const outboxAction = z.object({
   nextAttemptAt: epochMs,
   lastError: z.string().nullable(),
   /** What kind of failure `lastError` was, so every client can say it in its own language. */
-  lastErrorKind: z.enum(FAILURE_KINDS).nullable(),
+  lastErrorKind: z.enum(ACTION_ERROR_KINDS).nullable(),
   createdAt: epochMs,
 });
 

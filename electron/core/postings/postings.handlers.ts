@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { FailureKind, ShipmentPackage } from '../../../shared/domain/postings';
+import type { ShipmentPackage } from '../../../shared/domain/postings';
+import type { ActionErrorKind } from '../../../shared/schemas/sync.schema';
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
 import { ApiFailure } from '../api/failure';
 import { openAlerts } from '../sync/alerts.repo';
 import { subjectOf } from '../sync/actions';
-import { enqueue } from '../sync/outbox.repo';
+import { enqueue, shipFailedFlag } from '../sync/outbox.repo';
 import { findPosting, postingItems, setLocalState } from './postings.repo';
 import { queueShip } from './ship';
 
@@ -21,6 +22,7 @@ function summary(row: {
   shipment_date: number | null;
   item_count: number;
   local_state: string;
+  ship_failed: number;
 }) {
   return {
     id: row.id,
@@ -33,13 +35,14 @@ function summary(row: {
     shipmentDate: row.shipment_date,
     itemCount: row.item_count,
     localState: row.local_state as never,
+    shipFailed: row.ship_failed === 1,
   };
 }
 
 async function detail(ctx: HandlerContext, postingNumber: string) {
   const row = await findPosting(ctx.db, postingNumber);
   if (!row) throw new ApiFailure('not_found', `No posting ${postingNumber}`);
-  const [items, alerts, actions] = await Promise.all([
+  const [items, alerts, actions, { ship_failed }] = await Promise.all([
     postingItems(ctx.db, row.id),
     openAlerts(ctx.db, row.posting_number),
     ctx.db
@@ -49,9 +52,14 @@ async function detail(ctx: HandlerContext, postingNumber: string) {
       .where('subject', '=', `posting:${row.posting_number}`)
       .orderBy('id')
       .execute(),
+    ctx.db
+      .selectFrom('postings')
+      .select(shipFailedFlag())
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
-    ...summary(row),
+    ...summary({ ...row, ship_failed }),
     orderId: row.order_id,
     warehouseId: row.warehouse_id,
     deliveryMethod: row.delivery_method,
@@ -82,7 +90,7 @@ async function detail(ctx: HandlerContext, postingNumber: string) {
       attempts: a.attempts,
       nextAttemptAt: a.next_attempt_at,
       lastError: a.last_error,
-      lastErrorKind: a.last_error_kind as FailureKind | null,
+      lastErrorKind: a.last_error_kind as ActionErrorKind | null,
       createdAt: a.created_at,
     })),
   };
@@ -107,6 +115,7 @@ export const postingsHandlers: HandlerMap<PostingsMethods> = {
         'shipment_date',
         'item_count',
         'local_state',
+        shipFailedFlag(),
       ])
       .orderBy('in_process_at', 'desc')
       .orderBy('id', 'desc')

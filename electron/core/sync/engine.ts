@@ -313,7 +313,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
           outcome = await verifyAction(connector, checked);
           await applyOutcome(account, checked, outcome);
         }
-        if (outcome.error && outcome.error.kind !== 'rejected') {
+        // A refusal or a failed ship is an answer: the marketplace is reachable.
+        if (outcome.error && !['rejected', 'ship_failed'].includes(outcome.error.kind)) {
           noteFailure(
             account.id,
             new MarketplaceError(outcome.error.kind as never, outcome.error.message),

@@ -1,6 +1,6 @@
 import { requireSession, type HandlerMap } from '../api/context';
 import { ApiFailure } from '../api/failure';
-import type { FailureKind } from '../../../shared/domain/postings';
+import type { ActionErrorKind } from '../../../shared/schemas/sync.schema';
 import type { OutboxRow } from '../db/schema';
 import { reopenPackSession } from '../packing/reopen-pack-session';
 import { setLocalState } from '../postings/postings.repo';
@@ -20,7 +20,7 @@ function toAction(row: OutboxRow) {
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
-    lastErrorKind: row.last_error_kind as FailureKind | null,
+    lastErrorKind: row.last_error_kind as ActionErrorKind | null,
     createdAt: row.created_at,
   };
 }

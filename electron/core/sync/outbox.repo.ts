@@ -13,6 +13,8 @@ export const OPEN_STATES: OutboxState[] = [
 ];
 /** States the pusher works on when they are due. */
 const WORKABLE_STATES: OutboxState[] = ['pending', 'verifying', 'uncertain'];
+/** States of an action still being sent or confirmed, as opposed to one waiting for a person. */
+const RETRIED_STATES: OutboxState[] = [...WORKABLE_STATES, 'in_flight'];
 
 export interface NewAction {
   accountId: number;
@@ -80,6 +82,22 @@ export function dueActions(
     .orderBy('o.id')
     .limit(limit)
     .execute();
+}
+
+/**
+ * For a query on `postings`: 1 while the posting's ship is being sent again because the
+ * marketplace accepted it and then did not carry it out (`ship_failed`), else 0. Only postings
+ * this station is shipping are looked up, so a list page stays one index seek per row.
+ */
+export function shipFailedFlag() {
+  return sql<number>`CASE WHEN postings.local_state = 'shipping' THEN EXISTS (
+    SELECT 1 FROM outbox
+    WHERE outbox.account_id = postings.account_id
+      AND outbox.subject = 'posting:' || postings.posting_number
+      AND outbox.action = 'ship'
+      AND outbox.state IN (${sql.join(RETRIED_STATES)})
+      AND outbox.last_error_kind = 'ship_failed'
+  ) ELSE 0 END`.as('ship_failed');
 }
 
 export async function updateAction(

@@ -156,7 +156,17 @@ export async function verifyAction(connector: Connector, row: OutboxRow): Promis
           },
         };
       }
-      if (posting.marketplaceSubstatus === 'ship_failed') return resend;
+      if (posting.marketplaceSubstatus === 'ship_failed') {
+        // Accepted with HTTP 200, then not carried out: sent again, and said so until it goes
+        // through, so an older error (a 429 before the accepted try) does not stand for it.
+        return {
+          ...resend,
+          error: {
+            kind: 'ship_failed',
+            message: `Ozon did not accept the shipment: packing failed on Ozon's side (substatus ${posting.marketplaceSubstatus})`,
+          },
+        };
+      }
       return row.state === 'uncertain' ? resend : wait;
     case 'cancel':
       return posting.status === 'cancelled'

@@ -126,7 +126,14 @@ export function OrdersPage() {
       title: t('orders.localState'),
       dataIndex: 'localState',
       width: 140,
-      render: (state: Posting['localState']) => <LocalStateTag state={state} />,
+      render: (state: Posting['localState'], posting) => (
+        <Flex vertical align="start" gap={4}>
+          <LocalStateTag state={state} />
+          {posting.shipFailed && (
+            <Typography.Text type="warning">{t('sync.errorKind.ship_failed')}</Typography.Text>
+          )}
+        </Flex>
+      ),
     },
     {
       key: 'created',

@@ -1,5 +1,6 @@
 import { CarryOutOutlined, StopOutlined } from '@ant-design/icons';
 import {
+  Alert,
   App,
   Button,
   ConfigProvider,
@@ -105,6 +106,14 @@ function PostingBody({ posting }: { posting: PostingDetail }) {
             <AlertCard key={alert.id} alert={alert} />
           ))}
         </Flex>
+      )}
+      {posting.shipFailed && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('sync.errorKind.ship_failed')}
+        />
       )}
       <Flex gap="small" wrap style={{ marginBottom: 16 }}>
         {mayShip && (

@@ -296,6 +296,8 @@ export const en = {
       rejected: 'The marketplace refused it',
       auth: 'The marketplace refused the API key',
       malformed: 'The marketplace sent a reply that could not be read',
+      ship_failed:
+        "Ozon did not accept the shipment: packing failed on Ozon's side; it is being sent again",
     },
     title: 'Sync',
     headerLabel: 'Marketplace sync',

@@ -295,6 +295,7 @@ export const zh: Messages = {
       rejected: '平台拒绝了此操作',
       auth: '平台拒绝了 API 密钥',
       malformed: '平台返回了无法读取的回复',
+      ship_failed: 'Ozon 未接受发货：Ozon 端的打包处理失败，正在重新发送',
     },
     title: '同步',
     headerLabel: '平台同步',
