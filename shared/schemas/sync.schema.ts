@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OZON_BASE_URL_PATTERN } from '../domain/ozon-endpoint';
 import { FAILURE_KINDS, POSTING_STATUSES } from '../domain/postings';
 import { epochMs } from './common.schema';
 
@@ -62,7 +63,8 @@ export const connectOzonInput = z.object({
     .trim()
     .regex(/^\d{1,20}$/),
   apiKey: z.string().trim().min(8).max(200),
-  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Ozon's own API (the default) or a sandbox on loopback; nothing else (see ozon-endpoint). */
+  baseUrl: z.string().trim().toLowerCase().regex(OZON_BASE_URL_PATTERN).optional(),
 });
 
 /** A warehouse as last synced from an account's marketplace, for choosing one by name. */

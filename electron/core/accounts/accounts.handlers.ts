@@ -1,3 +1,4 @@
+import { OZON_API_URL } from '../../../shared/domain/ozon-endpoint';
 import type { Account } from '../../../shared/schemas/sync.schema';
 import type { HandlerContext, HandlerMap } from '../api/context';
 import { ApiFailure } from '../api/failure';
@@ -9,7 +10,6 @@ import { placeDemoProducts } from './demo-locations';
 type AccountsMethods =
   'accounts.list' | 'accounts.connectDemo' | 'accounts.connectOzon' | 'accounts.syncNow';
 
-const OZON_BASE_URL = 'https://api-seller.ozon.ru';
 const WARN_BEFORE_MS = 14 * 24 * 60 * 60 * 1000;
 
 function credentialsWarning(expiresAt: number | null, now: number): Account['credentialsWarning'] {
@@ -64,12 +64,13 @@ function isBriefRateLimit(error: unknown): boolean {
   );
 }
 
+/**
+ * A code and our own words only: what the far end answered (its message, a proxy's page) is
+ * never passed back to the caller.
+ */
 function credentialsFailure(error: unknown): ApiFailure {
   if (error instanceof MarketplaceError && (error.kind === 'auth' || error.kind === 'rejected')) {
-    return new ApiFailure(
-      'marketplace_auth',
-      `The marketplace refused these credentials: ${error.message}`,
-    );
+    return new ApiFailure('marketplace_auth', 'The marketplace refused these credentials');
   }
   if (error instanceof MarketplaceError && error.kind === 'rate_limited') {
     const retryAfterMs = error.details.retryAfterMs ?? 1_000;
@@ -145,7 +146,7 @@ export const accountsHandlers: HandlerMap<AccountsMethods> = {
   },
 
   'accounts.connectOzon': async (input, ctx) => {
-    const baseUrl = input.baseUrl ?? OZON_BASE_URL;
+    const baseUrl = input.baseUrl ?? OZON_API_URL;
     const info = await checkCredentials(
       ctx.marketplaces.probe(baseUrl, input.clientId, input.apiKey),
     );

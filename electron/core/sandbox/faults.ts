@@ -12,7 +12,9 @@ import { mulberry32, type Rng } from './random';
  * - `html_error`: a proxy's HTML error page (502) instead of JSON, before the call runs;
  * - `duplicate_page`: list endpoints answer the page but point the cursor back at its start;
  * - `reorder_page`: list endpoints answer the page in a shuffled order;
- * - `ship_failed`: ship is accepted but ends in substatus `ship_failed`.
+ * - `ship_failed`: ship is accepted but ends in substatus `ship_failed`;
+ * - `oversized_body`: a 200 body of `bytes` (default 100 MiB) streamed without end in sight,
+ *   before the call runs — a PDF on the legacy label endpoint, JSON elsewhere.
  */
 export const FAULT_KINDS = [
   'rate_limit',
@@ -25,6 +27,7 @@ export const FAULT_KINDS = [
   'duplicate_page',
   'reorder_page',
   'ship_failed',
+  'oversized_body',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -44,6 +47,8 @@ export interface FaultRule {
   status?: 500 | 503;
   retryAfterSeconds?: number;
   delayMs?: number;
+  /** Size of the `oversized_body` reply. */
+  bytes?: number;
 }
 
 const SHIP_PATH = '/v4/posting/fbs/ship';

@@ -5,6 +5,7 @@ import type { SandboxControl } from './control';
 import { createControlHandler } from './control-http';
 import { ApiError, GRPC } from './errors';
 import { parseBody, toJson } from './json';
+import { streamOversizedBody } from './oversized-body';
 import { createCallCheck } from './openapi/call-check';
 import { accountRoutes } from './routes/account';
 import { labelRoutes } from './routes/labels';
@@ -197,6 +198,8 @@ export async function startServer(
       }
       case 'html_error':
         return send(response, 502, HTML_ERROR_PAGE, { 'Content-Type': 'text/html' });
+      case 'oversized_body':
+        return streamOversizedBody(response, path, fault.bytes);
       case 'slow':
         await sleep(fault.delayMs ?? 2_000);
         break;

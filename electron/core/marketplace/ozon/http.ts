@@ -1,11 +1,24 @@
+import {
+  isAllowedOzonBaseUrl,
+  LOOPBACK_HOSTNAMES,
+  OZON_API_URL,
+} from '../../../../shared/domain/ozon-endpoint';
 import type { Logger } from '../../../../shared/lib/logger';
 import { MarketplaceError, type FailureKind } from '../connector';
 import { isObject, parseLossless, stringifyLossless, textOf } from './json';
 import { quotasFor, type RateLimiter } from './rate-limiter';
+import {
+  JSON_REPLY_CAP_BYTES,
+  LABEL_REPLY_CAP_BYTES,
+  readCappedBody,
+  ReplyTooLargeError,
+} from './reply-body';
 
 /**
  * One Ozon call: auth headers, a deadline, the client-side quota, and a verdict on failure.
- * Nothing here retries; the sync engine decides that from the `MarketplaceError` kind.
+ * Nothing here retries; the sync engine decides that from the `MarketplaceError` kind. Every
+ * call goes only to Ozon's API or a loopback sandbox (`ozon-endpoint`), follows no redirect and
+ * reads no more of a reply than its cap.
  */
 export interface OzonHttpConfig {
   baseUrl: string;
@@ -35,6 +48,8 @@ const CIRCLE_OPEN_RETRY_MS = 60_000;
 const PER_SECOND_RETRY_MS = 1_500;
 /** 429 without a usable Retry-After. */
 const DEFAULT_RATE_LIMIT_RETRY_MS = 5_000;
+/** Enough for any message Ozon writes; the rest of a longer one is not worth keeping or showing. */
+const MAX_ERROR_TEXT_CHARS = 500;
 
 /**
  * Codes of socket errors raised while resolving or connecting, before any byte of the request
@@ -68,21 +83,25 @@ const AUTH_MESSAGES = [
 ];
 
 export class OzonHttp {
-  private readonly origin: string;
+  /**
+   * Null when the account points anywhere but Ozon's API or a loopback sandbox (an account row
+   * saved before that rule): then every call is refused before it is made, connect or sync.
+   */
+  private readonly origin: string | null;
 
   constructor(private readonly config: OzonHttpConfig) {
-    this.origin = new URL(config.baseUrl).origin;
+    this.origin = isAllowedOzonBaseUrl(config.baseUrl) ? new URL(config.baseUrl).origin : null;
   }
 
   /** POSTs `body` (serialised losslessly, so int64 ids stay exact) and parses the JSON reply. */
   async post(path: string, body: unknown, options: CallOptions): Promise<unknown> {
-    const reply = await this.send(path, body, options);
+    const reply = await this.send(path, body, options, JSON_REPLY_CAP_BYTES);
     return this.parseBody(path, reply.text(), reply.response.status, options);
   }
 
   /** Like `post`, for endpoints that answer with a PDF on success (the legacy label call). */
   async postForFile(path: string, body: unknown, options: CallOptions): Promise<FileReply> {
-    const reply = await this.send(path, body, options);
+    const reply = await this.send(path, body, options, LABEL_REPLY_CAP_BYTES);
     if (isPdf(reply.bytes)) return { kind: 'pdf', bytes: reply.bytes };
     if (/application\/pdf/i.test(reply.response.headers.get('content-type') ?? '')) {
       throw this.fail(
@@ -103,21 +122,26 @@ export class OzonHttp {
    * origin: whether the file host needs it is undocumented, and it must not leak elsewhere.
    */
   async download(url: string): Promise<Uint8Array> {
+    const origin = this.allowedOrigin('label file');
     let target: URL;
     try {
-      target = new URL(url, this.config.baseUrl);
+      target = new URL(url, origin);
     } catch {
       throw new MarketplaceError('malformed', `Ozon gave an unusable file URL: ${url}`);
     }
-    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-      throw new MarketplaceError('malformed', `Ozon gave a non-HTTP file URL: ${url}`);
+    if (!this.mayDownloadFrom(origin, target)) {
+      throw this.fail(
+        target.pathname,
+        new MarketplaceError('malformed', 'Ozon gave a label file URL on a host it may not use'),
+      );
     }
-    const headers: Record<string, string> = target.origin === this.origin ? this.authHeaders() : {};
+    const headers: Record<string, string> = target.origin === origin ? this.authHeaders() : {};
     const reply = await this.exchange(
       target.pathname,
       target.href,
       { method: 'GET', headers },
       { mutating: false },
+      LABEL_REPLY_CAP_BYTES,
     );
     if (!isPdf(reply.bytes)) {
       throw new MarketplaceError('malformed', 'The label file is not a PDF', {
@@ -127,38 +151,94 @@ export class OzonHttp {
     return reply.bytes;
   }
 
-  private async send(path: string, body: unknown, options: CallOptions) {
+  private async send(path: string, body: unknown, options: CallOptions, capBytes: number) {
+    const origin = this.allowedOrigin(path);
     await this.config.limiter.acquire(quotasFor(path));
     return this.exchange(
       path,
-      this.config.baseUrl.replace(/\/+$/, '') + path,
+      origin + path,
       {
         method: 'POST',
         headers: { ...this.authHeaders(), 'Content-Type': 'application/json' },
         body: stringifyLossless(body),
       },
       options,
+      capBytes,
     );
   }
 
-  private async exchange(path: string, url: string, init: RequestInit, options: CallOptions) {
+  /** The account's origin, or a refusal before anything is sent if it is not an allowed one. */
+  private allowedOrigin(path: string): string {
+    if (this.origin !== null) return this.origin;
+    throw this.fail(
+      path,
+      new MarketplaceError(
+        'auth',
+        `The account's API address is neither ${OZON_API_URL} nor a sandbox on this computer`,
+      ),
+    );
+  }
+
+  /**
+   * A label file from Ozon comes over https from a named host (never an address on this
+   * computer or the LAN); a sandbox's comes from loopback. Never with user info in the URL.
+   */
+  private mayDownloadFrom(origin: string, target: URL): boolean {
+    if (target.username !== '' || target.password !== '') return false;
+    const loopback = (LOOPBACK_HOSTNAMES as readonly string[]).includes(target.hostname);
+    if (origin !== OZON_API_URL) {
+      return loopback && (target.protocol === 'http:' || target.protocol === 'https:');
+    }
+    return target.protocol === 'https:' && !loopback && !/^[\d.]+$|^\[/.test(target.hostname);
+  }
+
+  private async exchange(
+    path: string,
+    url: string,
+    init: RequestInit,
+    options: CallOptions,
+    capBytes: number,
+  ) {
     const started = this.config.now();
     let response: Response;
     let bytes: Uint8Array;
     try {
       response = await this.config.fetch(url, {
         ...init,
+        // A redirect could carry the call, and with a GET the API key, to any host.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.config.timeoutMs),
       });
     } catch (error) {
       throw this.fail(path, networkFailure(error, options.mutating, this.config.timeoutMs));
     }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw this.fail(
+        path,
+        new MarketplaceError(
+          'malformed',
+          `Ozon answered ${path} with a redirect (${response.status}), which is not followed`,
+          { status: response.status },
+        ),
+      );
+    }
     try {
-      bytes = new Uint8Array(await response.arrayBuffer());
+      bytes = await readCappedBody(response, capBytes);
     } catch (error) {
       // The headers arrived, so Ozon has handled the call; only its answer is lost. A failure
       // status says it did nothing; a success one says it did something we cannot read.
       if (!response.ok) throw this.fail(path, this.statusFailure(path, response, '', options));
+      if (error instanceof ReplyTooLargeError) {
+        throw this.fail(
+          path,
+          new MarketplaceError(
+            options.mutating ? 'uncertain' : 'malformed',
+            `Ozon answered ${path} with ${error.message}; reading stopped there`,
+            { status: response.status },
+          ),
+        );
+      }
       throw this.fail(path, networkFailure(error, options.mutating, this.config.timeoutMs));
     }
     const text = () => new TextDecoder().decode(bytes);
@@ -278,7 +358,10 @@ export function readErrorBody(text: string): { code: string; message: string } |
   if (!isObject(value)) return null;
   const source = isObject(value['error']) ? value['error'] : value;
   if (!('message' in source) && !('code' in source)) return null;
-  return { code: textOf(source['code']), message: textOf(source['message']).trim() };
+  return {
+    code: textOf(source['code']).slice(0, MAX_ERROR_TEXT_CHARS),
+    message: textOf(source['message']).trim().slice(0, MAX_ERROR_TEXT_CHARS),
+  };
 }
 
 /** Retry-After as delay-seconds or an HTTP-date (RFC 9110 §10.2.3), in ms from `now`. */

@@ -3,6 +3,7 @@ import { Alert, App, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../shared/contract/methods';
+import { OZON_BASE_URL_PATTERN } from '../../../../shared/domain/ozon-endpoint';
 import { useApiMutation } from '../../api/useApiMutation';
 import { FormModal } from '../../components/FormModal';
 import { useApiFormErrors } from '../../components/useApiFormErrors';
@@ -90,7 +91,13 @@ export function ConnectOzonModal({ open, onClose }: { open: boolean; onClose: ()
           name="baseUrl"
           label={t('marketplace.baseUrl')}
           extra={t('marketplace.baseUrlHint')}
-          rules={[{ type: 'url', message: t('fields.invalid_format') }]}
+          rules={[
+            {
+              transform: (value?: string) => value?.trim().toLowerCase(),
+              pattern: OZON_BASE_URL_PATTERN,
+              message: t('marketplace.baseUrlNotAllowed'),
+            },
+          ]}
         >
           <Input
             placeholder="https://api-seller.ozon.ru"

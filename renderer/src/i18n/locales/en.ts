@@ -445,6 +445,8 @@ export const en = {
     advanced: 'Advanced',
     baseUrl: 'API address',
     baseUrlHint: "Leave empty to use Ozon's own address.",
+    baseUrlNotAllowed:
+      "Only Ozon's own address (https://api-seller.ozon.ru) or a sandbox on this computer (http://127.0.0.1:port).",
     checkAndConnect: 'Check and connect',
     checking: 'Checking with Ozon…',
     rateLimited: 'Ozon is limiting requests right now. Try again in {{count}} s.',

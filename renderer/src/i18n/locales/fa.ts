@@ -446,6 +446,8 @@ export const fa: Messages = {
     advanced: 'پیشرفته',
     baseUrl: 'نشانی API',
     baseUrlHint: 'برای استفاده از نشانی خود Ozon خالی بگذارید.',
+    baseUrlNotAllowed:
+      'فقط نشانی خود Ozon (https://api-seller.ozon.ru) یا محیط آزمایشی روی همین رایانه (http://127.0.0.1:درگاه).',
     checkAndConnect: 'بررسی و اتصال',
     checking: 'در حال بررسی با Ozon…',
     rateLimited:

@@ -448,6 +448,8 @@ export const ru: Messages = {
     advanced: 'Дополнительно',
     baseUrl: 'Адрес API',
     baseUrlHint: 'Оставьте пустым, чтобы использовать адрес Ozon.',
+    baseUrlNotAllowed:
+      'Только адрес Ozon (https://api-seller.ozon.ru) или песочница на этом компьютере (http://127.0.0.1:порт).',
     checkAndConnect: 'Проверить и подключить',
     checking: 'Проверяем в Ozon…',
     rateLimited: 'Ozon сейчас ограничивает частоту запросов. Повторите через {{count}} с.',

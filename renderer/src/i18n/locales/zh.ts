@@ -436,6 +436,8 @@ export const zh: Messages = {
     advanced: '高级',
     baseUrl: 'API 地址',
     baseUrlHint: '留空则使用 Ozon 的官方地址。',
+    baseUrlNotAllowed:
+      '只能填写 Ozon 的官方地址（https://api-seller.ozon.ru）或本机上的沙盒（http://127.0.0.1:端口）。',
     checkAndConnect: '核验并连接',
     checking: '正在向 Ozon 核验…',
     rateLimited: 'Ozon 正在限制请求频率，请在 {{count}} 秒后重试。',
