@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/audit.repo';
 import { authenticate } from '../auth/sessions.repo';
 import type { Database, UserRow } from '../db/schema';
 import type { Caller, CoreServices, HandlerContext, HandlerMap, SessionInfo } from './context';
+import { createEventFeed, type EventFeed } from './event-feed';
 import { ApiFailure } from './failure';
 
 export type Handlers = HandlerMap<MethodName>;
@@ -15,7 +16,10 @@ export type Handlers = HandlerMap<MethodName>;
 export interface Registry {
   /** The single entry point of every transport. Never throws. */
   call(method: string, input: unknown, caller: Caller): Promise<ApiResult<unknown>>;
+  /** Every push event, for a transport that serves one trusted client (the desktop window). */
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /** Push events for one session, filtered by what its role may read; see `EventFeed`. */
+  subscribe: EventFeed['subscribe'];
 }
 
 /**
@@ -126,6 +130,7 @@ export function createRegistry(services: CoreServices, handlers: Handlers): Regi
   return {
     call,
     onEvent: (listener: (event: AppEvent) => void) => services.events.subscribe(listener),
+    subscribe: createEventFeed(services).subscribe,
   };
 }
 

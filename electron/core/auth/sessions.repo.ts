@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CoreServices, SessionInfo } from '../api/context';
-import type { Database } from '../db/schema';
+import type { Database, UserRow } from '../db/schema';
 import { hashToken, newSessionToken } from './tokens';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -56,6 +56,27 @@ export async function authenticate(
   }
   const { session_id, last_seen_at: _seen, expires_at: _expires, ...user } = row;
   return { sessionId: session_id, user };
+}
+
+/**
+ * The user of a session that is still live, without counting this as a use: an open push
+ * socket re-checks its session when sessions may have ended, and that must not keep an idle
+ * session alive.
+ */
+export async function liveSessionUser(
+  db: Executor,
+  sessionId: number,
+  now: number,
+): Promise<Pick<UserRow, 'id' | 'role'> | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.role', 'users.is_disabled', 'sessions.expires_at'])
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.ended_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || row.expires_at <= now || row.is_disabled) return null;
+  return { id: row.id, role: row.role };
 }
 
 export async function endSession(db: Executor, sessionId: number, now: number): Promise<void> {
