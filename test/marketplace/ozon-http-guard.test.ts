@@ -4,7 +4,7 @@ import { createOzonConnector } from '../../electron/core/marketplace/ozon/index'
 import { OZON_QUOTAS, RateLimiter } from '../../electron/core/marketplace/ozon/rate-limiter';
 import { startSandbox, type Sandbox } from '../../electron/core/sandbox/index';
 import { streamOversizedBody } from '../../electron/core/sandbox/oversized-body';
-import { json, sendJson, sendPdf, startFakeOzon, type FakeOzon } from './fake-ozon';
+import { json, PDF_BYTES, sendJson, sendPdf, startFakeOzon, type FakeOzon } from './fake-ozon';
 import { countingFetch, loopbackOnlyFetch } from './fetch-probes';
 import { API_KEY, CLIENT_ID, failure } from './ozon-fixtures';
 
@@ -76,6 +76,63 @@ describe("an account's address", () => {
       expect(await connector(baseUrl).checkCredentials(), baseUrl).toMatchObject({ roles: [] });
     }
     expect(fake.calls('/v1/roles')).toHaveLength(3);
+  });
+});
+
+describe("a label file_url for Ozon's own API", () => {
+  /**
+   * Ozon's API stood in for by a fetch that answers without the network: the label task
+   * completes with `fileUrl`, and a download from a public https host gets a PDF.
+   */
+  function ozonWithFileUrl(fileUrl: string) {
+    const asked: string[] = [];
+    const apiKeys: (string | undefined)[] = [];
+    const stub = (async (input: string | URL | Request, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : input);
+      asked.push(url.href);
+      apiKeys.push((init?.headers as Record<string, string> | undefined)?.['Api-Key']);
+      if (url.pathname === '/v3/posting/fbs/package-label/create') {
+        return new Response('{"tasks":[{"task_id":77,"task_type":"big_label"}]}');
+      }
+      if (url.pathname === '/v2/posting/fbs/package-label/get') {
+        return new Response(JSON.stringify({ status: { code: 'completed' }, file_url: fileUrl }));
+      }
+      return new Response(new Uint8Array(PDF_BYTES), {
+        headers: { 'Content-Type': 'application/pdf' },
+      });
+    }) as typeof fetch;
+    return { ozon: connector('https://api-seller.ozon.ru', stub), asked, apiKeys };
+  }
+
+  it('is fetched from a public https host, without the API key', async () => {
+    const { ozon, asked, apiKeys } = ozonWithFileUrl('https://cdn1.ozone.ru/labels/77.pdf');
+    expect((await ozon.getLabel('0132112277-0101-1', null)).state).toBe('ready');
+    expect(asked.at(-1)).toBe('https://cdn1.ozone.ru/labels/77.pdf');
+    expect(apiKeys).toEqual([API_KEY, API_KEY, undefined]);
+  });
+
+  it.each([
+    'http://cdn1.ozone.ru/labels/77.pdf',
+    'https://169.254.169.254/latest/meta-data',
+    'https://10.0.0.1/77.pdf',
+    'https://[::1]/77.pdf',
+    'https://localhost/77.pdf',
+    'https://user:secret@cdn1.ozone.ru/77.pdf',
+  ])('%s is refused before any request', async (fileUrl) => {
+    const { ozon, asked } = ozonWithFileUrl(fileUrl);
+    const error = await failure(ozon.getLabel('0132112277-0101-1', null), 'malformed');
+    expect(error.message).toBe('Ozon gave a label file URL on a host it may not use');
+    expect(asked.map((url) => new URL(url).pathname)).toEqual([
+      '/v3/posting/fbs/package-label/create',
+      '/v2/posting/fbs/package-label/get',
+    ]);
+  });
+
+  it('from a loopback file host is refused too: loopback is for sandbox accounts only', async () => {
+    const { ozon } = ozonWithFileUrl(`${fake.url}/label.pdf`);
+    fake.route('/label.pdf', (_request, res) => sendPdf(res));
+    await failure(ozon.getLabel('0132112277-0101-1', null), 'malformed');
+    expect(fake.requests).toEqual([]);
   });
 });
 
