@@ -3,7 +3,7 @@ import type { CoreServices } from './api/context';
 import { createEventBus } from './api/event-bus';
 import { handlers } from './api/handlers';
 import { createRegistry, type Registry } from './api/registry';
-import { RateLimiter } from './auth/rate-limiter';
+import { createAuthLimiters } from './auth/rate-limiter';
 import { openDatabase } from './db/connection';
 import { createScannerService } from './devices/scanner/scanner-service';
 import type { Logger } from './logging/logger';
@@ -42,8 +42,6 @@ export interface Core {
   databasePath: string;
   close(): Promise<void>;
 }
-
-const MINUTE = 60 * 1000;
 
 /** The headless engine: one database, one registry, one sync engine. Both transports use it. */
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -87,11 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     marketplaces,
     sync,
     scanners,
-    limiters: {
-      loginByUser: new RateLimiter(5, 15 * MINUTE, now),
-      loginByOrigin: new RateLimiter(30, 15 * MINUTE, now),
-      pin: new RateLimiter(5, 5 * MINUTE, now),
-    },
+    limiters: createAuthLimiters(now),
   };
   await marketplaces.reattachDemo(opened.db);
   if (options.autoSync) await sync.start();

@@ -65,6 +65,25 @@ describe('sessions', () => {
     await fx.call('auth.login', { username: 'admin', password: ADMIN.password });
   });
 
+  it('counts an unknown user name against the address only', async () => {
+    const admin = await setUpShop(fx);
+    for (let i = 0; i < 5; i++) {
+      expect((await fx.fail('auth.login', { username: 'ghost', password: 'nope-nope' })).code).toBe(
+        'invalid_credentials',
+      );
+    }
+    // No lock on 'ghost': the address has had its 5 free failures, so the 6th is still heard.
+    expect((await fx.fail('auth.login', { username: 'ghost', password: 'nope-nope' })).code).toBe(
+      'invalid_credentials',
+    );
+    // The 7th waits 2 s because of the address, not 15 minutes because of the name.
+    const held = await fx.fail('auth.login', { username: 'ghost', password: 'nope-nope' });
+    expect(held).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 2 });
+    fx.clock.now += 2000;
+    await fx.call('auth.logout', {}, admin);
+    await fx.call('auth.login', { username: 'admin', password: ADMIN.password });
+  });
+
   it('locks the guessed account, not the colleagues at the same counter', async () => {
     const admin = await setUpShop(fx);
     await fx.call(

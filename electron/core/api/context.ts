@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/methods';
-import type { RateLimiter } from '../auth/rate-limiter';
+import type { AuthLimiters } from '../auth/rate-limiter';
 import type { Db } from '../db/connection';
 import type { Database, UserRow } from '../db/schema';
 import type { ScannerService } from '../devices/scanner/scanner-service';
@@ -24,17 +24,8 @@ export interface CoreServices {
   sync: SyncEngine;
   /** The station's serial scanner: its port, state and latest scans. */
   scanners: ScannerService;
-  limiters: {
-    /** Failed password logins per user name: stops guessing one account's password. */
-    loginByUser: RateLimiter;
-    /**
-     * Failed password logins per origin, looser: stops one address trying many accounts,
-     * without locking a whole shared counter out after a few typos.
-     */
-    loginByOrigin: RateLimiter;
-    /** Failed PIN switches per user name: a PIN is short, so its lockout is strict. */
-    pin: RateLimiter;
-  };
+  /** Failed password and PIN attempts, per user and per address. */
+  limiters: AuthLimiters;
 }
 
 export interface Caller {

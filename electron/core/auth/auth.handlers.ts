@@ -2,7 +2,7 @@ import { requireSession, type HandlerContext, type HandlerMap } from '../api/con
 import { ApiFailure } from '../api/failure';
 import type { UserRow } from '../db/schema';
 import { counterRepo } from '../packing/packing.repo';
-import type { RateLimiter, Reservation } from './rate-limiter';
+import type { FailureLimiter } from './rate-limiter';
 import { getPreferences } from '../shop/preferences.repo';
 import { getShop } from '../shop/shop.repo';
 import { findUserByUsername, listUsers, toUser, updateUser } from '../users/users.repo';
@@ -20,18 +20,21 @@ type AuthMethods =
   | 'auth.setPin';
 
 /**
- * Admits one attempt at a secret, or refuses it while any of its keys is locked. Checking and
- * reserving run with no `await` between them, so attempts sent in parallel are admitted one at a
- * time on an up-to-date count: each admitted one counts as failed until its secret proves right.
+ * Admits one attempt at `username`'s secret from the caller's address, or refuses it while
+ * either is held back. Checking and reserving run with no `await` between them, so attempts sent
+ * in parallel are admitted one at a time on an up-to-date count: each admitted one counts as
+ * failed, for the user and for the address, until its secret proves right.
  */
-function admitAttempt(checks: [RateLimiter, string][]): Reservation[] {
-  const wait = Math.max(...checks.map(([limiter, key]) => limiter.retryAfterSeconds(key)));
+function admitAttempt(ctx: HandlerContext, byUser: FailureLimiter, username: string) {
+  const { byAddress } = ctx.limiters;
+  const address = ctx.caller.origin;
+  const wait = Math.max(byUser.retryAfterSeconds(username), byAddress.retryAfterSeconds(address));
   if (wait > 0) {
     throw new ApiFailure('rate_limited', `Too many failed attempts; try again in ${wait} s`, {
       retryAfterSeconds: wait,
     });
   }
-  return checks.map(([limiter, key]) => limiter.reserve(key));
+  return { byUser: byUser.reserve(username), byAddress: byAddress.reserve(address) };
 }
 
 /** Starts a session for `user` (already verified), stamping the login time. */
@@ -57,18 +60,18 @@ async function signIn(ctx: HandlerContext, user: UserRow, endingSessionId?: numb
 
 export const authHandlers: HandlerMap<AuthMethods> = {
   'auth.login': async (input, ctx) => {
-    const { loginByUser, loginByOrigin } = ctx.limiters;
-    const attempt = admitAttempt([
-      [loginByUser, input.username],
-      [loginByOrigin, ctx.caller.origin],
-    ]);
+    const { loginByUser } = ctx.limiters;
+    const attempt = admitAttempt(ctx, loginByUser, input.username);
     const user = await findUserByUsername(ctx.db, input.username);
+    // A name nobody has counts against the address only: there is no account to lock.
+    if (!user) attempt.byUser.release();
     const valid = user
       ? await verifySecret(input.password, user.password_hash)
       : await verifyAgainstDecoy(input.password);
     if (!user || !valid) throw new ApiFailure('invalid_credentials', 'Wrong user name or password');
     // The password was right, so this was no failed guess.
-    attempt.forEach((reservation) => reservation.release());
+    attempt.byAddress.release();
+    attempt.byUser.release();
     // Told only after a correct password, so it reveals nothing to a guesser.
     if (user.is_disabled) throw new ApiFailure('account_disabled', 'This account is disabled');
     loginByUser.reset(input.username);
@@ -99,14 +102,16 @@ export const authHandlers: HandlerMap<AuthMethods> = {
 
   'auth.switchOperator': async (input, ctx) => {
     const { sessionId } = requireSession(ctx);
-    const { pin } = ctx.limiters;
-    admitAttempt([[pin, input.username]]);
+    const { pinByUser } = ctx.limiters;
+    const attempt = admitAttempt(ctx, pinByUser, input.username);
     const user = await findUserByUsername(ctx.db, input.username);
+    if (!user) attempt.byUser.release();
     const valid = user?.pin_hash ? await verifySecret(input.pin, user.pin_hash) : false;
     if (!user || !valid || user.is_disabled) {
       throw new ApiFailure('invalid_credentials', 'Wrong user or PIN');
     }
-    pin.reset(input.username);
+    attempt.byAddress.release();
+    pinByUser.reset(input.username);
     return signIn(ctx, user, sessionId);
   },
 
