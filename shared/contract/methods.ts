@@ -145,14 +145,14 @@ export const methods = {
     input: empty,
     output: z.array(operator),
     mutating: false,
-    access: 'session',
-    summary: 'Users who can take over this station with a PIN',
+    access: COUNTER,
+    summary: 'Managers and Staff who can take over this station with a PIN',
   }),
   'auth.switchOperator': method({
     input: switchOperatorInput,
     output: session,
     mutating: true,
-    access: 'session',
+    access: COUNTER,
     summary: 'Hand the station to another user by their PIN; ends the calling session',
   }),
   'auth.changePassword': method({

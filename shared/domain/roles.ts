@@ -4,3 +4,10 @@ export type Role = (typeof ROLES)[number];
 
 /** Roles that may change shop-level settings and browse the audit log. */
 export const BACK_OFFICE_ROLES = ['administrator', 'manager'] as const satisfies readonly Role[];
+
+/**
+ * Roles a shared station may be handed to by PIN: the people who work the counter. Not the
+ * Administrator, whose role manages users, so it stays behind a password rather than one short
+ * PIN away from whoever is signed in; not the Courier, who works from a phone.
+ */
+export const STATION_OPERATOR_ROLES = ['manager', 'staff'] as const satisfies readonly Role[];

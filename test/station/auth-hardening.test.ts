@@ -163,3 +163,64 @@ describe('one address guessing does not lock out the others who share it', () =>
     THIRTY_HASHES_MS,
   );
 });
+
+describe('the operator switch offers only the counter’s people, and never to a Courier', () => {
+  it(
+    'lists Managers and Staff with a PIN to counter roles, refuses Couriers, and hands no Administrator over by PIN',
+    async () => {
+      const admin = await setUpShop(host.fx);
+      expect(
+        (await post('auth/setPin', { currentPassword: ADMIN.password, pin: '2468' }, admin)).status,
+      ).toBe(200);
+      await addUser(admin, 'mia', 'manager', '1357');
+      await addUser(admin, 'sam', 'staff', '4321');
+      await addUser(admin, 'nora', 'staff');
+      await addUser(admin, 'cole', 'courier', '9753');
+      await addUser(admin, 'dan', 'staff', '8642');
+      const dan = (await post('users/list', {}, admin)).body.data.find(
+        (user: { username: string }) => user.username === 'dan',
+      );
+      await post('users/update', { userId: dan.id, isDisabled: true }, admin);
+
+      const counterPeople = [
+        { username: 'mia', displayName: 'mia' },
+        { username: 'sam', displayName: 'sam' },
+      ];
+      for (const username of ['sam', 'mia']) {
+        const listed = await post('auth/operators', {}, await tokenOf(username));
+        expect({ username, status: listed.status, data: listed.body.data }).toEqual({
+          username,
+          status: 200,
+          data: counterPeople,
+        });
+      }
+      expect((await post('auth/operators', {}, admin)).body.data).toEqual(counterPeople);
+
+      const cole = await tokenOf('cole');
+      const courierList = await post('auth/operators', {}, cole);
+      expect({ status: courierList.status, code: courierList.body.error?.code }).toEqual({
+        status: 403,
+        code: 'forbidden',
+      });
+      const courierSwitch = await post(
+        'auth/switchOperator',
+        { username: 'sam', pin: '4321' },
+        cole,
+      );
+      expect(courierSwitch.status).toBe(403);
+
+      // Knowing the Administrator's name and PIN is not enough to become Administrator by PIN.
+      const sam = await tokenOf('sam');
+      const toAdmin = await post('auth/switchOperator', { username: 'admin', pin: '2468' }, sam);
+      expect({ status: toAdmin.status, code: toAdmin.body.error?.code }).toEqual({
+        status: 401,
+        code: 'invalid_credentials',
+      });
+      expect((await post('auth/me', {}, sam)).body.data.user.username).toBe('sam');
+      expect(
+        (await post('auth/switchOperator', { username: 'mia', pin: '1357' }, sam)).status,
+      ).toBe(200);
+    },
+    THIRTY_HASHES_MS,
+  );
+});

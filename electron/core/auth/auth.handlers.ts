@@ -1,3 +1,4 @@
+import { STATION_OPERATOR_ROLES, type Role } from '../../../shared/domain/roles';
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
 import { ApiFailure } from '../api/failure';
 import type { UserRow } from '../db/schema';
@@ -35,6 +36,11 @@ function admitAttempt(ctx: HandlerContext, byUser: FailureLimiter, username: str
     });
   }
   return { byUser: byUser.reserve(username), byAddress: byAddress.reserve(address) };
+}
+
+/** Whom the station may be handed to by PIN (an Administrator signs in with a password). */
+function isStationOperator(user: UserRow): boolean {
+  return (STATION_OPERATOR_ROLES as readonly Role[]).includes(user.role) && !user.is_disabled;
 }
 
 /** Starts a session for `user` (already verified), stamping the login time. */
@@ -97,7 +103,7 @@ export const authHandlers: HandlerMap<AuthMethods> = {
 
   'auth.operators': async (_input, ctx) =>
     (await listUsers(ctx.db))
-      .filter((user) => user.pin_hash !== null && !user.is_disabled)
+      .filter((user) => user.pin_hash !== null && isStationOperator(user))
       .map((user) => ({ username: user.username, displayName: user.display_name })),
 
   'auth.switchOperator': async (input, ctx) => {
@@ -107,7 +113,8 @@ export const authHandlers: HandlerMap<AuthMethods> = {
     const user = await findUserByUsername(ctx.db, input.username);
     if (!user) attempt.byUser.release();
     const valid = user?.pin_hash ? await verifySecret(input.pin, user.pin_hash) : false;
-    if (!user || !valid || user.is_disabled) {
+    // Someone the station does not offer is refused like a wrong PIN, so nothing is revealed.
+    if (!user || !valid || !isStationOperator(user)) {
       throw new ApiFailure('invalid_credentials', 'Wrong user or PIN');
     }
     attempt.byAddress.release();

@@ -6,6 +6,7 @@ import { ApiCallError } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { useApiMutation } from '../../api/useApiMutation';
 import { useApiQuery } from '../../api/useApiQuery';
+import { isCounter } from '../../app/sections';
 import { useSession } from '../../app/useSession';
 import { useSessionActions } from '../../app/useSessionActions';
 import { errorText } from '../../i18n/error-text';
@@ -24,7 +25,14 @@ export function SwitchOperatorModal({ open, onClose }: { open: boolean; onClose:
   const [failure, setFailure] = useState<unknown>(null);
   const pinRef = useRef<InputRef>(null);
   const pickerRef = useRef<HTMLDivElement>(null);
-  const operators = useApiQuery(queryKeys.operators, 'auth.operators', {}, { enabled: open });
+  // Only the counter's roles may hand the station over; a Courier is told to sign out instead.
+  const mayHandOver = isCounter(user.role);
+  const operators = useApiQuery(
+    queryKeys.operators,
+    'auth.operators',
+    {},
+    { enabled: open && mayHandOver },
+  );
   const candidates = (operators.data ?? []).filter(
     (operator) => operator.username !== user.username,
   );
@@ -86,7 +94,9 @@ export function SwitchOperatorModal({ open, onClose }: { open: boolean; onClose:
         </Form>
       )}
     >
-      {operators.isPending ? (
+      {!mayHandOver ? (
+        <Empty description={t('switchOperator.counterOnly')} />
+      ) : operators.isPending ? (
         <Spin />
       ) : candidates.length === 0 ? (
         <Empty description={t('switchOperator.none')} />

@@ -457,7 +457,9 @@ export const en = {
     operator: 'Operator',
     pin: 'PIN',
     submit: 'Switch',
-    none: 'No other user has a PIN yet. An administrator can set PINs under Users.',
+    none: 'No other Manager or Staff member has a PIN yet. An administrator can set PINs under Users.',
+    counterOnly:
+      'Only Administrators, Managers and Staff hand this station over. Sign out to let someone else in.',
     wrongPin: 'Wrong PIN.',
     switched: 'Now working as {{name}}.',
   },
