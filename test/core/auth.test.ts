@@ -304,6 +304,26 @@ describe('guesses sent in parallel', () => {
     },
     PARALLEL_TIMEOUT_MS,
   );
+
+  it(
+    'holds a signed-in session to the same limit when it guesses its own current password',
+    async () => {
+      const admin = await setUpShop(fx);
+      const guesses = Array.from({ length: 30 }, (_, i) => ({
+        currentPassword: `wrong password ${i}`,
+        newPassword: 'taken over at last',
+      }));
+      const codes = await guessTogether('auth.changePassword', guesses, admin);
+      expect(tally(codes)).toEqual({ invalid_credentials: 5, rate_limited: 25 });
+      const asPin = await fx.fail(
+        'auth.setPin',
+        { currentPassword: ADMIN.password, pin: '1234' },
+        admin,
+      );
+      expect(asPin.code).toBe('rate_limited');
+    },
+    PARALLEL_TIMEOUT_MS,
+  );
 });
 
 describe('audit log and preferences', () => {

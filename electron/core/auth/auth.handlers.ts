@@ -43,6 +43,22 @@ function isStationOperator(user: UserRow): boolean {
   return (STATION_OPERATOR_ROLES as readonly Role[]).includes(user.role) && !user.is_disabled;
 }
 
+/**
+ * Asked before a signed-in user changes their own secrets. It is a guess at their password like
+ * a login, so it is limited like one: a session left open must not be a way to try passwords.
+ */
+async function checkCurrentPassword(ctx: HandlerContext, user: UserRow, password: string) {
+  const { loginByUser } = ctx.limiters;
+  const attempt = admitAttempt(ctx, loginByUser, user.username);
+  if (!(await verifySecret(password, user.password_hash))) {
+    throw new ApiFailure('invalid_credentials', 'The current password is wrong', {
+      fields: { currentPassword: 'wrong' },
+    });
+  }
+  attempt.byAddress.release();
+  loginByUser.reset(user.username);
+}
+
 /** Starts a session for `user` (already verified), stamping the login time. */
 async function signIn(ctx: HandlerContext, user: UserRow, endingSessionId?: number) {
   ctx.setActor(user);
@@ -124,11 +140,7 @@ export const authHandlers: HandlerMap<AuthMethods> = {
 
   'auth.changePassword': async (input, ctx) => {
     const { user, sessionId } = requireSession(ctx);
-    if (!(await verifySecret(input.currentPassword, user.password_hash))) {
-      throw new ApiFailure('invalid_credentials', 'The current password is wrong', {
-        fields: { currentPassword: 'wrong' },
-      });
-    }
+    await checkCurrentPassword(ctx, user, input.currentPassword);
     const passwordHash = await hashSecret(input.newPassword);
     return ctx.write(async (trx) => {
       const now = ctx.now();
@@ -140,11 +152,7 @@ export const authHandlers: HandlerMap<AuthMethods> = {
 
   'auth.setPin': async (input, ctx) => {
     const { user } = requireSession(ctx);
-    if (!(await verifySecret(input.currentPassword, user.password_hash))) {
-      throw new ApiFailure('invalid_credentials', 'The current password is wrong', {
-        fields: { currentPassword: 'wrong' },
-      });
-    }
+    await checkCurrentPassword(ctx, user, input.currentPassword);
     const pinHash = input.pin === null ? null : await hashSecret(input.pin);
     return ctx.write(async (trx) => {
       await updateUser(trx, user.id, { pin_hash: pinHash, updated_at: ctx.now() });
