@@ -41,6 +41,14 @@ export const syncStatus = z.object({
   nextAttemptAt: epochMs.nullable(),
   /** Resources waiting out a 429 or a backoff; a waiting resource never stops the others. */
   waiting: z.array(resourceWait),
+  /**
+   * A sync error for as long as it lasts: products the marketplace gave no SKU, so no posting
+   * can be matched to them (archived ones left out). The first few by offer id, and the count.
+   */
+  productsWithoutSku: z.object({
+    count: z.number().int(),
+    products: z.array(z.object({ productId: z.string(), offerId: z.string(), name: z.string() })),
+  }),
 });
 
 export const account = z.object({

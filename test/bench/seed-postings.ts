@@ -51,6 +51,9 @@ export function seedPostings(
   const insertBarcode = sqlite.prepare(
     'INSERT INTO product_barcodes (account_id, barcode, product_id) VALUES (1, ?, ?)',
   );
+  const insertSku = sqlite.prepare(
+    'INSERT INTO product_skus (account_id, sku, product_id) VALUES (1, ?, ?)',
+  );
   const insertPosting = sqlite.prepare(
     `INSERT INTO postings (id, account_id, posting_number, order_number, order_id, status, marketplace_status, marketplace_substatus,
       in_process_at, shipment_date, changed_at, warehouse_id, delivery_method, tracking_number, cancel_reason, item_count, raw, synced_at)
@@ -74,6 +77,7 @@ export function seedPostings(
         `Product ${p}`,
       );
       insertBarcode.run(barcode, String(300_000_000 + p));
+      insertSku.run(String(800_000_000 + p), String(300_000_000 + p));
     }
     for (let i = 0; i < count; i++) {
       const order =

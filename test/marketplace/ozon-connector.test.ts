@@ -207,7 +207,7 @@ describe('products and warehouses', () => {
     const first = await connector.listProducts(null);
     expect(first.items.map((p) => p.productId)).toEqual(['9007199254740995', '3397917680']);
     expect(first.items[0]).toMatchObject({
-      sku: BIG_SKU,
+      skus: [BIG_SKU],
       offerId: 'O-9007199254740995',
       name: 'Item O-9007199254740995',
       barcodes: ['4600000000017', 'OZN123'],
@@ -230,6 +230,34 @@ describe('products and warehouses', () => {
     expect(fake.calls('/v3/product/info/list')[0]?.body.product_id).toEqual([
       '9007199254740995',
       '3397917680',
+    ]);
+  });
+
+  it("keeps every SKU: the card's own, sources[] (FBS first) and stock lines; none is none", async () => {
+    fake.route(
+      '/v3/product/list',
+      json(
+        200,
+        '{"result":{"items":[{"product_id":1,"offer_id":"OLD"},{"product_id":2,"offer_id":"SDS"},{"product_id":3,"offer_id":"NEW"}],"total":3,"last_id":""}}',
+      ),
+    );
+    fake.route(
+      '/v3/product/info/list',
+      json(
+        200,
+        `{"items":[
+          {"id":1,"offer_id":"OLD","sku":0,"sources":[
+            {"sku":${BIG_SKU},"source":"FBO"},{"sku":827098843,"source":"FBS"}]},
+          {"id":2,"offer_id":"SDS","sources":[{"sku":827098844,"source":"SDS"}],
+           "stocks":{"has_stock":true,"stocks":[{"sku":827098845,"source":"fbs","present":1,"reserved":0}]}},
+          {"id":3,"offer_id":"NEW","sku":0,"sources":[]}]}`,
+      ),
+    );
+    const page = await connectorFor(fake).listProducts(null);
+    expect(page.items.map((p) => [p.offerId, p.skus])).toEqual([
+      ['OLD', ['827098843', BIG_SKU]],
+      ['SDS', ['827098844', '827098845']],
+      ['NEW', []],
     ]);
   });
 

@@ -4,6 +4,7 @@ import type { HandlerContext, HandlerMap } from '../api/context';
 import { ApiFailure } from '../api/failure';
 import type { AccountRow } from '../db/schema';
 import { MarketplaceError, type Connector, type CredentialsInfo } from '../marketplace/connector';
+import { productsWithoutSku } from '../products/products.repo';
 import { findAccount, listAccounts } from './accounts.repo';
 import { placeDemoProducts } from './demo-locations';
 
@@ -21,7 +22,8 @@ function credentialsWarning(expiresAt: number | null, now: number): Account['cre
 async function toAccount(ctx: HandlerContext, row: AccountRow): Promise<Account> {
   const status = await ctx.sync.status(row.id);
   if (!status) throw new ApiFailure('not_found', 'No such account');
-  const { accountId: _id, ...sync } = status;
+  const { accountId: _id, ...engineStatus } = status;
+  const sync = { ...engineStatus, productsWithoutSku: await productsWithoutSku(ctx.db, row.id) };
   return {
     id: row.id,
     marketplace: row.marketplace,

@@ -24,6 +24,7 @@ export interface Database {
   warehouses: WarehousesTable;
   products: ProductsTable;
   product_barcodes: ProductBarcodesTable;
+  product_skus: ProductSkusTable;
   postings: PostingsTable;
   posting_items: PostingItemsTable;
   outbox: OutboxTable;
@@ -125,6 +126,7 @@ export interface WarehousesTable {
 export interface ProductsTable {
   account_id: number;
   product_id: string;
+  /** The SKU its FBS postings carry ('' when it has none); all of them are in product_skus. */
   sku: string;
   offer_id: string;
   name: string;
@@ -139,6 +141,13 @@ export interface ProductsTable {
 export interface ProductBarcodesTable {
   account_id: number;
   barcode: string;
+  product_id: string;
+}
+
+/** Every SKU of a product; postings name a product by any one of them. */
+export interface ProductSkusTable {
+  account_id: number;
+  sku: string;
   product_id: string;
 }
 

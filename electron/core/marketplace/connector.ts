@@ -48,7 +48,11 @@ export interface RemotePosting {
 
 export interface RemoteProduct {
   productId: string;
-  sku: string;
+  /**
+   * Every SKU the marketplace gives the product, the one its FBS postings carry first. Empty
+   * while it has none (a card still in moderation): no posting can name such a product.
+   */
+  skus: string[];
   offerId: string;
   name: string;
   barcodes: string[];

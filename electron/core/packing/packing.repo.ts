@@ -85,8 +85,11 @@ function prepare(sqlite: BetterSqlite3.Database) {
       `SELECT sku, offer_id AS offerId, name FROM posting_items
        WHERE posting_id = ? AND (sku = ? OR offer_id = ?) ORDER BY line LIMIT 1`,
     ),
+    // Any of a product's SKUs names it (product_skus); the one asked for is the one answered.
     productBySku: p<[number, string], CounterProduct>(
-      'SELECT sku, offer_id AS offerId, name FROM products WHERE account_id = ? AND sku = ? LIMIT 1',
+      `SELECT s.sku, p.offer_id AS offerId, p.name FROM product_skus s
+       JOIN products p ON p.account_id = s.account_id AND p.product_id = s.product_id
+       WHERE s.account_id = ? AND s.sku = ? LIMIT 1`,
     ),
     productByOfferId: p<[number, string], CounterProduct>(
       'SELECT sku, offer_id AS offerId, name FROM products WHERE account_id = ? AND offer_id = ? LIMIT 1',
@@ -105,7 +108,8 @@ function prepare(sqlite: BetterSqlite3.Database) {
          (SELECT group_concat(barcode, ' ') FROM product_barcodes b
            WHERE b.account_id = p.account_id AND b.product_id = p.product_id) AS barcodes,
          (SELECT location FROM product_locations l WHERE l.account_id = p.account_id AND l.sku = p.sku) AS location
-       FROM products p WHERE p.account_id = ? AND p.sku = ? LIMIT 1`,
+       FROM product_skus s JOIN products p ON p.account_id = s.account_id AND p.product_id = s.product_id
+       WHERE s.account_id = ? AND s.sku = ? LIMIT 1`,
     ),
     locationOf: p<[number, string], { location: string }>(
       'SELECT location FROM product_locations WHERE account_id = ? AND sku = ?',

@@ -78,6 +78,7 @@ function commands(control: SandboxControl): Record<string, (args: Args) => unkno
       control.setCredentialsExpiry(num(args, 'at'));
       return { ok: true };
     },
+    'add-card-without-sku': () => control.addCardWithoutSku(),
     'rate-limit': (args) => {
       control.setRateLimit(args.perSecond === null ? null : num(args, 'perSecond'));
       return { ok: true };

@@ -33,6 +33,8 @@ export interface SandboxControl {
   setCredentialsExpiry(at: number): void;
   /** Global requests per second per Client-Id; null switches all rate limits off. */
   setRateLimit(perSecond: number | null): void;
+  /** A new card Ozon has given no SKU yet; gone with the next reset. */
+  addCardWithoutSku(): { productId: string; offerId: string };
 }
 
 export function createControl(world: World): SandboxControl {
@@ -71,5 +73,9 @@ export function createControl(world: World): SandboxControl {
       world.state.credentialsExpireAt = at;
     },
     setRateLimit: (perSecond) => world.setRateLimit(perSecond),
+    addCardWithoutSku() {
+      const card = world.state.addCardWithoutSku();
+      return { productId: String(card.productId), offerId: card.offerId };
+    },
   };
 }

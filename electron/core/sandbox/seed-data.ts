@@ -27,10 +27,19 @@ export interface Warehouse {
   weight: number;
 }
 
+export type SkuSource = 'SDS' | 'FBO' | 'FBS';
+
 export interface Product {
   index: number;
   productId: number;
+  /** The SKU FBS postings carry; 0 for a card Ozon has not given one yet. */
   sku: number;
+  /**
+   * Every SKU of the product as `/v3/product/info/list` lists it in `sources[]`: one `SDS` SKU
+   * (FBO and FBS alike) for cards made since July 2023; separate `FBO` and `FBS` SKUs for older
+   * ones, whose card then shows no `sku` of its own. Empty while the card has none.
+   */
+  sources: { sku: number; source: SkuSource }[];
   offerId: string;
   name: string;
   barcodes: string[];
@@ -48,6 +57,11 @@ export interface CancelReason {
 }
 
 export const PRODUCT_COUNT = 320;
+
+/** Every 16th card predates SDS: its FBO and FBS SKUs differ and only `sources[]` lists them. */
+const isPreSdsCard = (index: number) => index % 16 === 7;
+/** FBO SKUs of pre-SDS cards, far above every FBS or SDS SKU of the shop. */
+const FBO_SKU_OFFSET = 50_000_000_000;
 
 // Ids are above Number.MAX_SAFE_INTEGER on purpose: a client that parses them as doubles breaks.
 export const WAREHOUSES: readonly Warehouse[] = [
@@ -220,10 +234,17 @@ export function buildProducts(seed: number, createdBefore: number): Product[] {
     // 7919 is coprime with 10^9, so serials never repeat within a shop.
     const barcodes = [ean13('460', serialBase + index * 7919)];
     if (index % 7 === 3) barcodes.push(ean13('469', serialBase + index * 104_729));
+    const sku = 827_098_843 + index * 104_729 + (seed % 1000) * 10_000_019;
     products.push({
       index,
       productId: 339_791_768 + index * 7_919 + (seed % 1000) * 1_000_003,
-      sku: 827_098_843 + index * 104_729 + (seed % 1000) * 10_000_019,
+      sku,
+      sources: isPreSdsCard(index)
+        ? [
+            { sku: sku + FBO_SKU_OFFSET, source: 'FBO' },
+            { sku, source: 'FBS' },
+          ]
+        : [{ sku, source: 'SDS' }],
       offerId: russian ? `АРТ-${1000 + index}` : `SK-${String(index + 1).padStart(4, '0')}`,
       name,
       barcodes,

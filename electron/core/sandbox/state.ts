@@ -116,15 +116,41 @@ export class SandboxState {
     const now = clock.now();
     this.products = buildProducts(seed, now);
     for (const product of this.products) {
-      this.productBySku.set(String(product.sku), product);
-      this.productByOffer.set(product.offerId, product);
-      this.productById.set(String(product.productId), product);
+      this.register(product);
       if (rngFor(seed, STREAM.product, product.index, 9)() < 0.03) this.archived.add(product.index);
     }
     this.store = new PostingStore(seed);
     this.credentialsExpireAt = now + 90 * 24 * HOUR;
     this.seedInitialPostings(now);
     this.nextStreamAt = now + this.streamGap();
+  }
+
+  private register(product: Product): void {
+    for (const { sku } of product.sources) this.productBySku.set(String(sku), product);
+    this.productByOffer.set(product.offerId, product);
+    this.productById.set(String(product.productId), product);
+  }
+
+  /**
+   * A card the seller has just created, which Ozon has not given a SKU yet (still in
+   * moderation): listed with the catalogue, but no posting can name it.
+   */
+  addCardWithoutSku(): Product {
+    const index = this.products.length;
+    const product: Product = {
+      ...(this.products[0] as Product),
+      index,
+      productId: 339_791_768 + index * 7_919 + (this.seed % 1000) * 1_000_003,
+      sku: 0,
+      sources: [],
+      offerId: `NEW-${index}`,
+      name: `New card ${index}`,
+      barcodes: [],
+      createdAt: this.clock.now(),
+    };
+    this.products.push(product);
+    this.register(product);
+    return product;
   }
 
   /** Lets the marketplace catch up with its clock: new orders, carrier scans, buyer cancels. */

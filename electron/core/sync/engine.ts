@@ -22,6 +22,7 @@ import {
   recordAccountError,
   recordPullSuccess,
 } from '../accounts/accounts.repo';
+import { createProductWriter } from '../products/products.repo';
 import { raiseAlerts } from './alerts.repo';
 import { backoffMs } from './backoff';
 import { readCursor, writeCursor } from './cursors.repo';
@@ -157,6 +158,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const backoff = options.backoff ?? { baseMs: 1_000, capMs: 5 * 60_000 };
   const pullEveryMs = options.pullEveryMs ?? 60_000;
   const upsertPostings = createPostingWriter(sqlite);
+  const writeProducts = createProductWriter(sqlite);
   const runtimes = new Map<number, AccountRuntime>();
   /** Time spent writing pulled postings to the database, apart from waiting on the network. */
   const ingestion = { postings: 0, ms: 0 };
@@ -414,26 +416,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
         connector.listProducts(pageCursor),
       );
       const at = now();
-      await writeExclusive(db, sqlite, () => {
-        const upsert = sqlite.prepare(
-          `INSERT INTO products (account_id, product_id, sku, offer_id, name, price_minor, currency, is_archived, image_url, raw, synced_at)
-           VALUES (@accountId, @productId, @sku, @offerId, @name, @priceMinor, @currency, @isArchived, @imageUrl, @raw, @at)
-           ON CONFLICT (account_id, product_id) DO UPDATE SET sku = excluded.sku, offer_id = excluded.offer_id, name = excluded.name,
-             price_minor = excluded.price_minor, currency = excluded.currency, is_archived = excluded.is_archived,
-             image_url = excluded.image_url, raw = excluded.raw, synced_at = excluded.synced_at`,
+      const withoutSku = await writeExclusive(db, sqlite, () =>
+        writeProducts(account.id, page.items, at),
+      );
+      // Shown in the account's sync status (productsWithoutSku) for as long as it lasts.
+      for (const product of withoutSku) {
+        log.warn(
+          { accountId: account.id, productId: product.productId, offerId: product.offerId },
+          'the marketplace gave this product no SKU: its postings cannot be matched to it',
         );
-        const clearBarcodes = sqlite.prepare(
-          'DELETE FROM product_barcodes WHERE account_id = ? AND product_id = ?',
-        );
-        const addBarcode = sqlite.prepare(
-          'INSERT OR IGNORE INTO product_barcodes (account_id, barcode, product_id) VALUES (?, ?, ?)',
-        );
-        for (const p of page.items) {
-          upsert.run({ ...p, accountId: account.id, isArchived: p.isArchived ? 1 : 0, at });
-          clearBarcodes.run(account.id, p.productId);
-          for (const barcode of p.barcodes) addBarcode.run(account.id, barcode, p.productId);
-        }
-      });
+      }
       cursor = nextCursor(seen, page.next);
     } while (cursor);
     options.publish('products');

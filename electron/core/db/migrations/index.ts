@@ -4,6 +4,7 @@ import { migration0003 } from './0003_printing';
 import { migration0004 } from './0004_counter';
 import { migration0005 } from './0005_printing_documents';
 import { migration0006 } from './0006_print_error_codes';
+import { migration0007 } from './0007_product_skus';
 
 /**
  * One migration: plain SQL run in its own transaction. Released migrations are never edited or
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];

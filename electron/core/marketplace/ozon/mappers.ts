@@ -149,7 +149,7 @@ export function mapProduct(info: JsonObject, listed: JsonObject | undefined): Re
   if (barcodes.length === 0 && legacyBarcode !== '') barcodes.push(legacyBarcode);
   return {
     productId,
-    sku: idOf(info['sku']) ?? idOf(listed?.['sku']) ?? '',
+    skus: skusOf(info, listed),
     offerId: textOf(info['offer_id']) || textOf(listed?.['offer_id']),
     name: textOf(info['name']),
     barcodes,
@@ -162,6 +162,30 @@ export function mapProduct(info: JsonObject, listed: JsonObject | undefined): Re
     imageUrl: imageUrl || null,
     raw: stringifyLossless(info),
   };
+}
+
+/**
+ * A product's SKUs from `/v3/product/info/list`: the card's own `sku` (0 on cards made before
+ * SDS), then `sources[]` — `FBS` before `SDS` before `FBO`, so the SKU FBS postings carry comes
+ * first — then any other SKU its stock lines or its `/v3/product/list` entry name.
+ */
+function skusOf(info: JsonObject, listed: JsonObject | undefined): string[] {
+  const sources = arrayOf(info['sources']).map(objectOf);
+  const ofSource = (kind: string) =>
+    sources
+      .filter((source) => textOf(source['source']).toUpperCase() === kind)
+      .map((source) => idOf(source['sku']));
+  const stockLines = arrayOf(objectOf(info['stocks'])['stocks']).map(objectOf);
+  const found = [
+    idOf(info['sku']),
+    ...ofSource('FBS'),
+    ...ofSource('SDS'),
+    ...ofSource('FBO'),
+    ...sources.map((source) => idOf(source['sku'])),
+    ...stockLines.map((line) => idOf(line['sku'])),
+    idOf(listed?.['sku']),
+  ];
+  return [...new Set(found.filter((sku) => sku !== null))];
 }
 
 export function mapWarehouse(value: unknown): RemoteWarehouse {

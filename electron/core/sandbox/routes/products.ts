@@ -78,10 +78,12 @@ function productInfo(
   const image = `${baseUrl}/_sandbox/images/${product.productId}.svg`;
   const present = WAREHOUSES.reduce((sum, _, w) => sum + state.stockOf(w, product.index), 0);
   const archived = state.archived.has(product.index);
+  // A card of one SDS SKU shows it as its own; older cards (and cards without one) show 0.
+  const sds = product.sources.find(({ source }) => source === 'SDS');
   return {
     id: product.productId,
     offer_id: product.offerId,
-    sku: product.sku,
+    sku: sds?.sku ?? 0,
     name: product.name,
     barcodes: product.barcodes,
     price: priceText(product.priceMinor),
@@ -119,18 +121,16 @@ function productInfo(
     },
     stocks: {
       has_stock: present > 0,
-      stocks: [{ present, reserved: 0, sku: product.sku, source: 'fbs' }],
+      stocks: product.sku === 0 ? [] : [{ present, reserved: 0, sku: product.sku, source: 'fbs' }],
     },
     visibility_details: { has_price: true, has_stock: present > 0 },
-    sources: [
-      {
-        sku: product.sku,
-        source: 'sds',
-        created_at: isoTime(product.createdAt),
-        shipment_type: 'SHIPMENT_TYPE_GENERAL',
-        quant_code: '',
-      },
-    ],
+    sources: product.sources.map(({ sku, source }) => ({
+      sku,
+      source,
+      created_at: isoTime(product.createdAt),
+      shipment_type: 'SHIPMENT_TYPE_GENERAL',
+      quant_code: '',
+    })),
     model_info: { model_id: product.productId, count: 1 },
     errors: [],
     commissions: [],

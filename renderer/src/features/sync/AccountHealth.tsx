@@ -133,6 +133,37 @@ export function AccountHealth({
       />,
     );
   }
+  // Products the marketplace gave no SKU: their orders cannot be matched until it gives one.
+  const withoutSku = sync.productsWithoutSku;
+  if (withoutSku.count > 0) {
+    problems.push(
+      <Alert
+        key="withoutSku"
+        type="error"
+        showIcon
+        title={t('sync.productsWithoutSkuTitle', { count: formats.number(withoutSku.count) })}
+        description={
+          <Flex vertical>
+            <span>{t('sync.productsWithoutSkuHint')}</span>
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {withoutSku.products.map((product) => (
+                <li key={product.productId}>
+                  <bdi dir="ltr">{product.offerId}</bdi> — <bdi>{product.name}</bdi>
+                </li>
+              ))}
+            </ul>
+            {withoutSku.count > withoutSku.products.length && (
+              <span>
+                {t('sync.productsWithoutSkuMore', {
+                  count: formats.number(withoutSku.count - withoutSku.products.length),
+                })}
+              </span>
+            )}
+          </Flex>
+        }
+      />,
+    );
+  }
 
   return (
     <Flex vertical gap="small">

@@ -338,6 +338,10 @@ export const en = {
     rejectedTitle: 'Rejected by the marketplace: {{count}}',
     rejectedHint:
       'They will not be sent again by themselves. On the Sync page, retry them once the cause is fixed, or discard them.',
+    productsWithoutSkuTitle: 'Products without a SKU on the marketplace: {{count}}',
+    productsWithoutSkuHint:
+      "Orders for these products cannot be matched to them until the marketplace gives them a SKU. Check these cards in the marketplace's seller account:",
+    productsWithoutSkuMore: 'Not listed here: {{count}}',
     lastPull: 'Last successful update',
     queue: 'Waiting to sync',
     oldest: 'Oldest queued',

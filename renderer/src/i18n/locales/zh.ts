@@ -332,6 +332,10 @@ export const zh: Messages = {
     keyHint: '请在平台卖家后台创建新密钥，并用它重新连接店铺。',
     rejectedTitle: '被平台拒绝：{{count}}',
     rejectedHint: '这些操作不会再自动发送。请在同步页面排除原因后重试，或将其放弃。',
+    productsWithoutSkuTitle: '在平台上没有 SKU 的商品：{{count}}',
+    productsWithoutSkuHint:
+      '在平台为这些商品分配 SKU 之前，它们的订单无法与之匹配。请在平台的卖家后台检查这些商品卡片：',
+    productsWithoutSkuMore: '此处未列出：{{count}}',
     lastPull: '上次成功更新',
     queue: '待同步',
     oldest: '最早排队时间',
