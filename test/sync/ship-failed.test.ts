@@ -72,7 +72,11 @@ describe('a ship Ozon accepted and then failed (ship_failed)', () => {
     fx.advance(6_000);
     await fx.sync();
     const shipped = await seen(number);
-    expect(shipped.detail).toMatchObject({ status: 'packed', localState: 'none', shipFailed: false });
+    expect(shipped.detail).toMatchObject({
+      status: 'packed',
+      localState: 'none',
+      shipFailed: false,
+    });
     expect(shipped.listed?.shipFailed).toBe(false);
     expect(shipped.detail.actions[0]).toMatchObject({ state: 'done', lastError: null });
     expect(shipped.action).toBeUndefined();
