@@ -163,7 +163,7 @@ export async function verifyAction(connector: Connector, row: OutboxRow): Promis
           ...resend,
           error: {
             kind: 'ship_failed',
-            message: `Ozon did not accept the shipment: packing failed on Ozon's side (substatus ${posting.marketplaceSubstatus})`,
+            message: 'Ozon did not accept the shipment; Packdesk is sending it again',
           },
         };
       }

@@ -130,7 +130,7 @@ export function OrdersPage() {
         <Flex vertical align="start" gap={4}>
           <LocalStateTag state={state} />
           {posting.shipFailed && (
-            <Typography.Text type="warning">{t('sync.errorKind.ship_failed')}</Typography.Text>
+            <Typography.Text type="warning">{t('orders.shipFailed')}</Typography.Text>
           )}
         </Flex>
       ),

@@ -213,7 +213,8 @@ function PostingBody({ posting }: { posting: PostingDetail }) {
                         ` · ${t('orders.attempts', { count: formats.number(action.attempts) })}`}
                     </Typography.Text>
                   </Flex>
-                  {action.lastError && (
+                  {/* ship_failed's own words are the Alert above: said once, not again here. */}
+                  {action.lastError && action.lastErrorKind !== 'ship_failed' && (
                     <Typography.Text type={action.state === 'rejected' ? 'danger' : 'secondary'}>
                       {t('sync.lastError')}:{' '}
                       {action.lastErrorKind && `${t(`sync.errorKind.${action.lastErrorKind}`)} — `}

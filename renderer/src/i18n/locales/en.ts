@@ -268,6 +268,7 @@ export const en = {
     queuedAgo: 'queued {{when}}',
     attempts: 'attempts: {{count}}',
     rejectedHint: 'The marketplace rejected this.',
+    shipFailed: 'Ozon refused — resending',
     deliveryMethod: 'Delivery method',
     trackingNumber: 'Tracking number',
     cancelReason: 'Cancellation reason',
@@ -296,8 +297,7 @@ export const en = {
       rejected: 'The marketplace refused it',
       auth: 'The marketplace refused the API key',
       malformed: 'The marketplace sent a reply that could not be read',
-      ship_failed:
-        "Ozon did not accept the shipment: packing failed on Ozon's side; it is being sent again",
+      ship_failed: 'Ozon did not accept the shipment; Packdesk is sending it again',
     },
     title: 'Sync',
     headerLabel: 'Marketplace sync',
