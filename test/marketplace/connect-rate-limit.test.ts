@@ -104,10 +104,10 @@ describe('connecting while Ozon rate-limits /v1/roles', () => {
       shown[language] = connectOzonErrorText(i18n.t, new ApiCallError(reply.body.error));
     }
     expect(shown).toEqual({
-      en: 'Ozon is limiting requests right now. Try again in 1 s.',
-      ru: 'Ozon сейчас ограничивает частоту запросов. Повторите через 1 с.',
-      zh: 'Ozon 正在限制请求频率，请在 1 秒后重试。',
-      fa: 'Ozon فعلاً تعداد درخواست‌ها را محدود کرده است. 1 ثانیهٔ دیگر دوباره تلاش کنید.',
+      en: 'Ozon is limiting requests right now. Try again in 1 second.',
+      ru: 'Ozon сейчас ограничивает частоту запросов. Повторите через 1 секунду.',
+      zh: 'Ozon 正在限制请求频率，请1秒钟后重试。',
+      fa: 'Ozon فعلاً تعداد درخواست‌ها را محدود کرده است. ۱ ثانیه بعد دوباره تلاش کنید.',
     });
   });
 

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiCallError } from '../api/client';
+import { retryWait } from './retry-wait';
 
 const FIELD_CODES = [
   'too_small',
@@ -22,7 +23,7 @@ export function errorText(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiCallError)) return t('errors.internal');
   if (error.isNetwork) return t('errors.network');
   if (error.code === 'rate_limited') {
-    return t('errors.rate_limited', { count: error.error.retryAfterSeconds ?? 1 });
+    return t('errors.rate_limited', retryWait(error.error.retryAfterSeconds ?? 1));
   }
   return t(`errors.${error.code}`);
 }

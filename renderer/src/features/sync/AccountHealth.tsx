@@ -107,7 +107,7 @@ export function AccountHealth({
         description={
           <Flex vertical>
             <span>
-              {t(`sync.errorKind.${wait.errorKind}`)}. {t('sync.othersGoOn')}
+              {t('sync.waitingReason', { reason: t(`sync.errorKind.${wait.errorKind}`) })}
             </span>
             <Typography.Text
               type="secondary"

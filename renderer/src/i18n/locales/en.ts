@@ -87,7 +87,7 @@ export const en = {
     forbidden: 'Your role does not allow this.',
     not_found: 'Not found. It may have been removed.',
     conflict: 'This conflicts with existing data.',
-    rate_limited: 'Too many attempts. Try again in {{count}} s.',
+    rate_limited: 'Too many attempts. Try again {{wait, relativetime}}.',
     already_set_up: 'This shop is already set up.',
     not_set_up: 'The shop is not set up yet.',
     invalid_credentials: 'Wrong user name or password.',
@@ -379,7 +379,7 @@ export const en = {
     },
     resourceWaiting: '{{resource}}: waiting for the marketplace, next try {{when}}',
     resourceRetrying: '{{resource}}: waiting for the marketplace, trying again now',
-    othersGoOn: 'Everything else keeps syncing meanwhile.',
+    waitingReason: '{{reason}}. Everything else keeps syncing meanwhile.',
     states: {
       pending: 'Waiting',
       in_flight: 'Sending',
@@ -450,10 +450,10 @@ export const en = {
     baseUrl: 'API address',
     baseUrlHint: "Leave empty to use Ozon's own address.",
     baseUrlNotAllowed:
-      "Only Ozon's own address (https://api-seller.ozon.ru) or a sandbox on this computer (http://127.0.0.1:port).",
+      "Only Ozon's own address (\u2066https://api-seller.ozon.ru\u2069) or a sandbox on this computer (\u2066http://127.0.0.1:<port>\u2069).",
     checkAndConnect: 'Check and connect',
     checking: 'Checking with Ozon…',
-    rateLimited: 'Ozon is limiting requests right now. Try again in {{count}} s.',
+    rateLimited: 'Ozon is limiting requests right now. Try again {{wait, relativetime}}.',
     connected: '{{name}} is connected. The first sync has started.',
   },
   switchOperator: {

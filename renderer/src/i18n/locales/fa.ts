@@ -89,7 +89,7 @@ export const fa: Messages = {
     forbidden: 'نقش شما اجازهٔ این کار را نمی‌دهد.',
     not_found: 'پیدا نشد. شاید حذف شده باشد.',
     conflict: 'این با داده‌های موجود در تعارض است.',
-    rate_limited: 'تلاش‌های بیش از حد. {{count}} ثانیهٔ دیگر دوباره تلاش کنید.',
+    rate_limited: 'تلاش‌های بیش از حد. {{wait, relativetime}} دوباره تلاش کنید.',
     already_set_up: 'این فروشگاه قبلاً راه‌اندازی شده است.',
     not_set_up: 'فروشگاه هنوز راه‌اندازی نشده است.',
     invalid_credentials: 'نام کاربری یا گذرواژه نادرست است.',
@@ -381,7 +381,7 @@ export const fa: Messages = {
     },
     resourceWaiting: '{{resource}}: در انتظار بازارگاه، تلاش بعدی {{when}}',
     resourceRetrying: '{{resource}}: در انتظار بازارگاه، هم‌اکنون دوباره تلاش می‌شود',
-    othersGoOn: 'بقیهٔ داده‌ها در این مدت همگام‌سازی می‌شوند.',
+    waitingReason: '{{reason}}. بقیهٔ داده‌ها در این مدت همگام‌سازی می‌شوند.',
     states: {
       pending: 'در انتظار',
       in_flight: 'در حال ارسال',
@@ -452,11 +452,11 @@ export const fa: Messages = {
     baseUrl: 'نشانی API',
     baseUrlHint: 'برای استفاده از نشانی خود Ozon خالی بگذارید.',
     baseUrlNotAllowed:
-      'فقط نشانی خود Ozon (https://api-seller.ozon.ru) یا محیط آزمایشی روی همین رایانه (http://127.0.0.1:درگاه).',
+      'فقط نشانی خود Ozon (\u2066https://api-seller.ozon.ru\u2069) یا محیط آزمایشی روی همین رایانه (\u2066http://127.0.0.1:<port>\u2069).',
     checkAndConnect: 'بررسی و اتصال',
     checking: 'در حال بررسی با Ozon…',
     rateLimited:
-      'Ozon فعلاً تعداد درخواست‌ها را محدود کرده است. {{count}} ثانیهٔ دیگر دوباره تلاش کنید.',
+      'Ozon فعلاً تعداد درخواست‌ها را محدود کرده است. {{wait, relativetime}} دوباره تلاش کنید.',
     connected: '«{{name}}» متصل شد. نخستین همگام‌سازی آغاز شده است.',
   },
   switchOperator: {

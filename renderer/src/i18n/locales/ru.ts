@@ -89,7 +89,7 @@ export const ru: Messages = {
     forbidden: 'Ваша роль не позволяет это сделать.',
     not_found: 'Не найдено. Возможно, запись удалена.',
     conflict: 'Это противоречит существующим данным.',
-    rate_limited: 'Слишком много попыток. Повторите через {{count}} с.',
+    rate_limited: 'Слишком много попыток. Повторите {{wait, relativetime}}.',
     already_set_up: 'Магазин уже настроен.',
     not_set_up: 'Магазин ещё не настроен.',
     invalid_credentials: 'Неверное имя пользователя или пароль.',
@@ -384,7 +384,7 @@ export const ru: Messages = {
     },
     resourceWaiting: '{{resource}}: ждём маркетплейс, следующая попытка {{when}}',
     resourceRetrying: '{{resource}}: ждём маркетплейс, пробуем снова',
-    othersGoOn: 'Всё остальное тем временем синхронизируется.',
+    waitingReason: '{{reason}}. Всё остальное тем временем синхронизируется.',
     states: {
       pending: 'Ожидает',
       in_flight: 'Отправляется',
@@ -454,10 +454,10 @@ export const ru: Messages = {
     baseUrl: 'Адрес API',
     baseUrlHint: 'Оставьте пустым, чтобы использовать адрес Ozon.',
     baseUrlNotAllowed:
-      'Только адрес Ozon (https://api-seller.ozon.ru) или песочница на этом компьютере (http://127.0.0.1:порт).',
+      'Только адрес Ozon (\u2066https://api-seller.ozon.ru\u2069) или песочница на этом компьютере (\u2066http://127.0.0.1:<port>\u2069).',
     checkAndConnect: 'Проверить и подключить',
     checking: 'Проверяем в Ozon…',
-    rateLimited: 'Ozon сейчас ограничивает частоту запросов. Повторите через {{count}} с.',
+    rateLimited: 'Ozon сейчас ограничивает частоту запросов. Повторите {{wait, relativetime}}.',
     connected: 'Магазин «{{name}}» подключён. Началась первая синхронизация.',
   },
   switchOperator: {

@@ -87,7 +87,7 @@ export const zh: Messages = {
     forbidden: '您的角色无权执行此操作。',
     not_found: '未找到，可能已被删除。',
     conflict: '与现有数据冲突。',
-    rate_limited: '尝试次数过多，请在 {{count}} 秒后重试。',
+    rate_limited: '尝试次数过多，请{{wait, relativetime}}重试。',
     already_set_up: '店铺已经设置过了。',
     not_set_up: '店铺尚未设置。',
     invalid_credentials: '用户名或密码错误。',
@@ -374,7 +374,7 @@ export const zh: Messages = {
     },
     resourceWaiting: '{{resource}}：正在等待平台，下次尝试 {{when}}',
     resourceRetrying: '{{resource}}：正在等待平台，正在重试',
-    othersGoOn: '其他数据照常同步。',
+    waitingReason: '{{reason}}。其他数据照常同步。',
     states: {
       pending: '等待中',
       in_flight: '发送中',
@@ -442,10 +442,10 @@ export const zh: Messages = {
     baseUrl: 'API 地址',
     baseUrlHint: '留空则使用 Ozon 的官方地址。',
     baseUrlNotAllowed:
-      '只能填写 Ozon 的官方地址（https://api-seller.ozon.ru）或本机上的沙盒（http://127.0.0.1:端口）。',
+      '只能填写 Ozon 的官方地址（\u2066https://api-seller.ozon.ru\u2069）或本机上的沙盒（\u2066http://127.0.0.1:<port>\u2069）。',
     checkAndConnect: '核验并连接',
     checking: '正在向 Ozon 核验…',
-    rateLimited: 'Ozon 正在限制请求频率，请在 {{count}} 秒后重试。',
+    rateLimited: 'Ozon 正在限制请求频率，请{{wait, relativetime}}重试。',
     connected: '“{{name}}”已连接，首次同步已开始。',
   },
   switchOperator: {
