@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HTTP_STATUS } from '../../../shared/contract/errors';
 import type { Registry } from '../api/registry';
 import type { Logger } from '../logging/logger';
-import { attachEventSockets } from './event-sockets';
+import { attachEventSockets, type EventSocketLimits } from './event-sockets';
 import { listenerNames } from './listener-names';
 import { buildOpenApi } from './openapi';
 import { createSetupOverHttp } from './setup-over-http';
@@ -18,6 +18,8 @@ export interface StationOptions {
   host: string;
   port: number;
   version: string;
+  /** Tests shorten these; the station keeps the defaults. */
+  eventSocketLimits?: Partial<EventSocketLimits>;
 }
 
 export interface StationHost {
@@ -29,6 +31,10 @@ export interface StationHost {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Well under the usual 1024 descriptors a process may open, leaving room for files and SQLite. */
+const MAX_CONNECTIONS = 512;
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The page's policy, sent as a header so it holds for every response (API and files alike). */
 const SECURITY_HEADERS = {
@@ -189,6 +195,12 @@ export async function startStationHost(options: StationOptions): Promise<Station
     });
   });
 
+  // Each connection holds a file descriptor and the process has about a thousand: a client that
+  // opens many and sends slowly is cut off before the station runs out of them.
+  server.maxConnections = MAX_CONNECTIONS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());
@@ -197,7 +209,12 @@ export async function startStationHost(options: StationOptions): Promise<Station
   server.on('error', (error) => log.error({ err: error }, 'station server error'));
   const { port } = server.address() as AddressInfo;
   names = listenerNames(options.host, port);
-  const eventSockets = attachEventSockets(server, { registry, log, names });
+  const eventSockets = attachEventSockets(server, {
+    registry,
+    log,
+    names,
+    limits: options.eventSocketLimits,
+  });
   const hostName = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${hostName}:${port}`;
   return {
