@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACK_OFFICE_ROLES, type Role } from '../domain/roles';
+import { BACK_OFFICE_ROLES, COUNTER_ROLES, type Role } from '../domain/roles';
 import { auditPage, listAuditInput } from '../schemas/audit.schema';
 import {
   changePasswordInput,
@@ -100,8 +100,6 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 }
 
 const ADMIN = ['administrator'] as const satisfies readonly Role[];
-/** Everyone who works at the counter or in the back office; couriers only see their tasks. */
-const COUNTER = ['administrator', 'manager', 'staff'] as const satisfies readonly Role[];
 const ok = z.object({});
 
 /** Every API method, `<domain>.<verb>`. Add a method here, then its handler in core. */
@@ -145,14 +143,14 @@ export const methods = {
     input: empty,
     output: z.array(operator),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Managers and Staff who can take over this station with a PIN',
   }),
   'auth.switchOperator': method({
     input: switchOperatorInput,
     output: session,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Hand the station to another user by their PIN; ends the calling session',
   }),
   'auth.changePassword': method({
@@ -222,14 +220,14 @@ export const methods = {
     input: empty,
     output: z.array(account),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Marketplace accounts with their sync health',
   }),
   'accounts.warehouses': method({
     input: empty,
     output: z.array(warehouse),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: "Warehouses synced from every account's marketplace, by account and name",
   }),
   'accounts.connectDemo': method({
@@ -250,28 +248,28 @@ export const methods = {
     input: accountIdInput,
     output: account,
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Push queued actions and pull from the marketplace now',
   }),
   'postings.search': method({
     input: searchPostingsInput,
     output: postingsPage,
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Postings from the local database by number, status and date, newest first',
   }),
   'postings.get': method({
     input: postingNumberInput,
     output: postingDetail,
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'One posting with its items, open alerts and queued actions',
   }),
   'postings.ship': method({
     input: shipPostingInput,
     output: postingDetail,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Mark a posting packed and queue the ship action for the marketplace',
   }),
   'postings.cancel': method({
@@ -292,7 +290,7 @@ export const methods = {
     input: empty,
     output: z.array(outboxAction),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Actions not yet confirmed by the marketplace, oldest first',
   }),
   'outbox.retry': method({
@@ -313,14 +311,14 @@ export const methods = {
     input: empty,
     output: z.array(alert),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Open alerts: remote changes that contradict local work',
   }),
   'alerts.resolve': method({
     input: alertIdInput,
     output: z.object({}),
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Mark an alert as dealt with',
   }),
   'audit.list': method({
@@ -334,7 +332,7 @@ export const methods = {
     input: empty,
     output: z.array(printer),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Printers set up at this station, by name',
   }),
   'printers.save': method({
@@ -355,21 +353,21 @@ export const methods = {
     input: printerIdInput,
     output: printerStatus,
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Ask the printer itself: ready, paper out, cover open, offline or unknown',
   }),
   'printers.testPage': method({
     input: printerIdInput,
     output: printJob,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Queue a test page on a printer',
   }),
   'printing.printPostingLabel': method({
     input: printPostingLabelInput,
     output: printJob,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary:
       'Queue our package label for a posting (the shipping-label printer unless one is given); a label already queued is returned, one already printed needs a reprint',
   }),
@@ -377,35 +375,35 @@ export const methods = {
     input: listPrintJobsInput,
     output: z.array(printJob),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Recent print jobs, newest first',
   }),
   'printing.reprint': method({
     input: reprintInput,
     output: printJob,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Print a finished job again as a new job, with the reason recorded',
   }),
   'printing.retry': method({
     input: printJobIdInput,
     output: printJob,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Queue a failed job again when none of it can have printed',
   }),
   'packing.current': method({
     input: empty,
     output: packingState,
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'The posting open at this station, its items and packages, and what waits to sync',
   }),
   'packing.scan': method({
     input: packingScanInput,
     output: scanResult,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary:
       'One scan at the packing counter: a posting, a package label, an item or a command; answers the verdict',
   }),
@@ -413,63 +411,63 @@ export const methods = {
     input: packingCommandInput,
     output: scanResult,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Complete, new package, skip or undo from the screen, as the command barcodes do',
   }),
   'picking.create': method({
     input: createPickListInput,
     output: pickList,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Gather postings waiting to be packed into a pick list summed by product and location',
   }),
   'picking.list': method({
     input: empty,
     output: z.array(pickListSummary),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Recent pick lists, newest first',
   }),
   'picking.get': method({
     input: pickListIdInput,
     output: pickList,
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'One pick list with its lines in walking order',
   }),
   'dispatch.carriers': method({
     input: empty,
     output: z.array(dispatchCarrier),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Carriers with packed postings not yet handed over',
   }),
   'dispatch.open': method({
     input: openDispatchInput,
     output: dispatchBatch,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Open a handover batch for one carrier (the open one is returned if there is one)',
   }),
   'dispatch.list': method({
     input: empty,
     output: z.array(dispatchBatch),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Open batches and the recently closed ones, newest first',
   }),
   'dispatch.scan': method({
     input: dispatchScanInput,
     output: dispatchScanResult,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Add a scanned package to a batch, or refuse it with the reason',
   }),
   'dispatch.close': method({
     input: dispatchBatchIdInput,
     output: dispatchBatch,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Close a batch; its manifest is printed with printing.printManifest',
   }),
   'stats.counter': method({
@@ -483,14 +481,14 @@ export const methods = {
     input: empty,
     output: z.array(z.object({ path: z.string(), label: z.string().nullable() })),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Serial ports of this station',
   }),
   'scanners.serial': method({
     input: empty,
     output: serialScannerStatus,
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'The serial scanner setting and whether its port is open',
   }),
   'scanners.saveSerial': method({
@@ -504,28 +502,28 @@ export const methods = {
     input: takeScansInput,
     output: z.array(serialScan),
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Serial scans after an id, oldest first (announced by scans.changed)',
   }),
   'printing.printPickList': method({
     input: printPickListInput,
     output: printJob,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Queue a pick list on the pick-list printer',
   }),
   'printing.printManifest': method({
     input: printManifestInput,
     output: printJob,
     mutating: true,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: 'Queue the manifest of a dispatch batch on the receipt printer',
   }),
   'printing.preview': method({
     input: previewInput,
     output: preview,
     mutating: false,
-    access: COUNTER,
+    access: COUNTER_ROLES,
     summary: "A document as a PNG image at the printer's paper size and resolution",
   }),
 } satisfies Record<string, MethodSpec>;

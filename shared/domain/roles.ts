@@ -6,8 +6,18 @@ export type Role = (typeof ROLES)[number];
 export const BACK_OFFICE_ROLES = ['administrator', 'manager'] as const satisfies readonly Role[];
 
 /**
- * Roles a shared station may be handed to by PIN: the people who work the counter. Not the
- * Administrator, whose role manages users, so it stays behind a password rather than one short
- * PIN away from whoever is signed in; not the Courier, who works from a phone.
+ * Roles that work at the counter or in the back office: orders, picking, packing, sync,
+ * printing, and handing the station to someone else. Couriers only see their own tasks.
+ */
+export const COUNTER_ROLES = [
+  'administrator',
+  'manager',
+  'staff',
+] as const satisfies readonly Role[];
+
+/**
+ * Roles a shared station may be handed to by PIN (PIN switch): the people who work the counter.
+ * Not the Administrator, whose role manages users, so it stays behind a password rather than one
+ * short PIN away from whoever is signed in; not the Courier, who works from a phone.
  */
 export const STATION_OPERATOR_ROLES = ['manager', 'staff'] as const satisfies readonly Role[];

@@ -1,12 +1,5 @@
-import { BACK_OFFICE_ROLES, ROLES, type Role } from '../../../shared/domain/roles';
+import { BACK_OFFICE_ROLES, COUNTER_ROLES, ROLES, type Role } from '../../../shared/domain/roles';
 import type { Route } from './router';
-
-/** Everyone who works at the counter or in the back office; couriers only see their tasks. */
-export const COUNTER_ROLES = [
-  'administrator',
-  'manager',
-  'staff',
-] as const satisfies readonly Role[];
 
 export function isCounter(role: Role) {
   return (COUNTER_ROLES as readonly Role[]).includes(role);
