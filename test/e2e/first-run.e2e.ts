@@ -41,8 +41,15 @@ describe('first run, users and roles in Chromium', () => {
 
     // First run: the shop and its Administrator.
     await page.getByRole('heading', { name: 'Set up Packdesk' }).waitFor();
-    // Over HTTP the station asks for the one-time code it printed on its console.
-    await page.getByLabel('Setup code').fill(station.setupCode ?? '');
+    // Over HTTP the station asks for the one-time code it printed on its console: the field
+    // takes focus, reads left to right in every language, and says where the code is.
+    const setupCode = page.getByLabel('Setup code');
+    await expect
+      .poll(() => setupCode.evaluate((input) => input === document.activeElement))
+      .toBe(true);
+    expect(await setupCode.getAttribute('dir')).toBe('ltr');
+    await page.getByText('on the “First run:” line').waitFor();
+    await setupCode.fill(station.setupCode ?? '');
     await page.getByLabel('Shop name').fill('Counter One');
     await page.getByLabel('Administrator user name').fill('admin');
     await page.getByLabel('Display name').fill('Anna Admin');
@@ -84,6 +91,8 @@ describe('first run, users and roles in Chromium', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await signIn(page, 'sam', 'packer-password');
     await page.getByRole('heading', { name: 'Hello, Sam Staff' }).waitFor();
+    // Staff work the counter, so they may hand the station to someone by PIN.
+    await page.getByRole('button', { name: 'Switch operator' }).waitFor();
     const links = await nav.getByRole('link').allTextContents();
     expect(links).toEqual([
       'Home',
@@ -135,5 +144,32 @@ describe('first run, users and roles in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
 
     expect(pageErrors).toEqual([]);
+  });
+
+  it('offers a Courier no operator switch: the station refuses it to them, so the header hides it', async () => {
+    const admin = await api(station.url, 'auth.login', {
+      username: 'admin',
+      password: 'correct horse battery',
+    });
+    const created = await api(
+      station.url,
+      'users.create',
+      {
+        username: 'cole',
+        displayName: 'Cole Courier',
+        role: 'courier',
+        password: 'courier-password',
+      },
+      admin.body.data.token,
+    );
+    expect(created.status).toBe(200);
+
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(station.url);
+    await signIn(page, 'cole', 'courier-password');
+    await page.getByRole('heading', { name: 'Hello, Cole Courier' }).waitFor();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Switch operator' }).count()).toBe(0);
+    await page.close();
   });
 });

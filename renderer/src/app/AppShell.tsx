@@ -30,7 +30,7 @@ import { SyncPage } from '../features/sync/SyncPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { HealthArea } from './HealthArea';
 import { hrefFor, navigate, useRoute, type Route } from './router';
-import { sectionsFor } from './sections';
+import { isCounter, sectionsFor } from './sections';
 import { useSession } from './useSession';
 import { useSessionActions } from './useSessionActions';
 
@@ -121,9 +121,12 @@ export function AppShell() {
               <Typography.Text>
                 {t('header.currentUser', { name: user.displayName, role: t(`roles.${user.role}`) })}
               </Typography.Text>
-              <Button icon={<SwapOutlined aria-hidden />} onClick={() => setSwitching(true)}>
-                {t('header.switchOperator')}
-              </Button>
+              {/* auth.switchOperator is the counter's: a Courier signs out to hand over instead. */}
+              {isCounter(user.role) && (
+                <Button icon={<SwapOutlined aria-hidden />} onClick={() => setSwitching(true)}>
+                  {t('header.switchOperator')}
+                </Button>
+              )}
               <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void signOut()}>
                 {t('header.logout')}
               </Button>

@@ -6,7 +6,6 @@ import { ApiCallError } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { useApiMutation } from '../../api/useApiMutation';
 import { useApiQuery } from '../../api/useApiQuery';
-import { isCounter } from '../../app/sections';
 import { useSession } from '../../app/useSession';
 import { useSessionActions } from '../../app/useSessionActions';
 import { errorText } from '../../i18n/error-text';
@@ -25,14 +24,8 @@ export function SwitchOperatorModal({ open, onClose }: { open: boolean; onClose:
   const [failure, setFailure] = useState<unknown>(null);
   const pinRef = useRef<InputRef>(null);
   const pickerRef = useRef<HTMLDivElement>(null);
-  // Only the counter's roles may hand the station over; a Courier is told to sign out instead.
-  const mayHandOver = isCounter(user.role);
-  const operators = useApiQuery(
-    queryKeys.operators,
-    'auth.operators',
-    {},
-    { enabled: open && mayHandOver },
-  );
+  // Opened only by the counter's roles (the header hides it from a Courier, as the contract does).
+  const operators = useApiQuery(queryKeys.operators, 'auth.operators', {}, { enabled: open });
   const candidates = (operators.data ?? []).filter(
     (operator) => operator.username !== user.username,
   );
@@ -94,9 +87,7 @@ export function SwitchOperatorModal({ open, onClose }: { open: boolean; onClose:
         </Form>
       )}
     >
-      {!mayHandOver ? (
-        <Empty description={t('switchOperator.counterOnly')} />
-      ) : operators.isPending ? (
+      {operators.isPending ? (
         <Spin />
       ) : candidates.length === 0 ? (
         <Empty description={t('switchOperator.none')} />

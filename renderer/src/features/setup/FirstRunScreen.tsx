@@ -27,14 +27,23 @@ export function FirstRunScreen() {
   // A station set up over HTTP asks for the code printed on its console; the desktop app never.
   const status = useApiQuery(queryKeys.setupStatus, 'setup.status', {});
   const [codeFromAddress] = useState(takeSetupCodeFromAddress);
+  const asksForCode = status.data?.setupCodeRequired === true;
+  // Sent before setup.status answered, there was no code field to mark: said above the form.
+  const [codeUnasked, setCodeUnasked] = useState(false);
   const createShop = useApiMutation('setup.createShop', {
     onSuccess: signIn,
     onError: (failure) => {
-      if (failure instanceof ApiCallError && failure.error.fields?.['setupCode']) {
+      if (!(failure instanceof ApiCallError && failure.error.fields?.['setupCode'])) {
+        errors.report(failure);
+      } else if (asksForCode) {
         form.setFields([{ name: 'setupCode', errors: [t('setup.setupCodeWrong')] }]);
-      } else errors.report(failure);
+      } else {
+        setCodeUnasked(true);
+        void status.refetch();
+      }
     },
   });
+  const formMessage = errors.message ?? (codeUnasked ? t('setup.setupCodeNeeded') : null);
 
   return (
     <AuthLayout title={t('setup.title')} subtitle={t('setup.intro')}>
@@ -46,21 +55,29 @@ export function FirstRunScreen() {
         initialValues={{ setupCode: codeFromAddress }}
         onFinish={({ confirmPassword: _confirm, ...values }) => {
           errors.clear();
+          setCodeUnasked(false);
           // The language picked above the form becomes the Administrator's own preference.
           createShop.mutate({ ...values, language: devicePreferences.get().language });
         }}
       >
-        {errors.message !== null && (
-          <Alert type="error" showIcon title={errors.message} style={{ marginBottom: 16 }} />
+        {formMessage !== null && (
+          <Alert type="error" showIcon title={formMessage} style={{ marginBottom: 16 }} />
         )}
-        {status.data?.setupCodeRequired === true && (
+        {asksForCode && (
           <Form.Item
             name="setupCode"
             label={t('setup.setupCode')}
             extra={t('setup.setupCodeHelp')}
             rules={[rules.required]}
           >
-            <Input autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+            {/* Shown once setup.status answers, after the shop name took focus: the code comes first. */}
+            <Input
+              autoFocus={!codeFromAddress}
+              dir="ltr"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+            />
           </Form.Item>
         )}
         <Form.Item name="shopName" label={t('setup.shopName')} rules={rules.displayName}>

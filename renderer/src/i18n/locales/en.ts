@@ -64,7 +64,9 @@ export const en = {
     language: 'Language',
     submit: 'Create shop',
     setupCode: 'Setup code',
-    setupCodeHelp: 'Printed in the station’s console when it started.',
+    setupCodeHelp:
+      'Printed in the station’s console when it started, on the “First run:” line; opening that link fills it in.',
+    setupCodeNeeded: 'This station asks for the setup code printed in its console. Enter it below.',
     setupCodeWrong: 'This is not the setup code the station printed',
   },
   login: {
@@ -462,8 +464,6 @@ export const en = {
     pin: 'PIN',
     submit: 'Switch',
     none: 'No other Manager or Staff member has a PIN yet. An administrator can set PINs under Users.',
-    counterOnly:
-      'Only Administrators, Managers and Staff hand this station over. Sign out to let someone else in.',
     wrongPin: 'Wrong PIN.',
     switched: 'Now working as {{name}}.',
   },

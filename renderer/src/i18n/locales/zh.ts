@@ -64,7 +64,8 @@ export const zh: Messages = {
     language: '语言',
     submit: '创建店铺',
     setupCode: '设置码',
-    setupCodeHelp: '工作站启动时打印在其控制台中。',
+    setupCodeHelp: '工作站启动时打印在其控制台中，见“First run:”一行；打开该行的链接会自动填入。',
+    setupCodeNeeded: '此工作站需要其控制台中打印的设置码，请在下方输入。',
     setupCodeWrong: '这不是工作站打印的设置码',
   },
   login: {
@@ -454,7 +455,6 @@ export const zh: Messages = {
     pin: 'PIN 码',
     submit: '切换',
     none: '其他经理和员工都没有 PIN 码。管理员可以在“用户”中设置。',
-    counterOnly: '只有管理员、经理和员工可以交接此工作站。请退出登录，让其他人登录。',
     wrongPin: 'PIN 码错误。',
     switched: '当前操作员：{{name}}。',
   },
