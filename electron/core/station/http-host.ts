@@ -8,7 +8,7 @@ import { listenerNames } from './listener-names';
 import { buildOpenApi } from './openapi';
 import { createSetupOverHttp } from './setup-over-http';
 import { serveStatic } from './static-files';
-import { contentSecurityPolicy } from '../../../shared/security/csp';
+import { SECURITY_HEADERS } from '../../../shared/security/headers';
 
 export interface StationOptions {
   registry: Registry;
@@ -35,14 +35,6 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_CONNECTIONS = 512;
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
-
-/** The page's policy, sent as a header so it holds for every response (API and files alike). */
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': contentSecurityPolicy(),
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-};
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers = {}) {
   response.writeHead(status, {
@@ -215,10 +207,8 @@ export async function startStationHost(options: StationOptions): Promise<Station
     names,
     limits: options.eventSocketLimits,
   });
-  const hostName = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `http://${hostName}:${port}`;
   return {
-    url,
+    url: names.url,
     port,
     setupCode: setup.code,
     close: async () => {

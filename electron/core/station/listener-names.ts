@@ -6,6 +6,8 @@ import { networkInterfaces } from 'node:os';
  * of the station's own pages, which stops other sites' pages from calling the API.
  */
 export interface ListenerNames {
+  /** The station's own address, `http://<host>:<port>` (an IPv6 host in brackets). */
+  url: string;
   /** `host:port` values of the `Host` header this listener answers. */
   hosts: ReadonlySet<string>;
   isOwnHost(host: string | undefined): boolean;
@@ -21,6 +23,7 @@ export function listenerNames(host: string, port: number): ListenerNames {
   // The station serves plain HTTP, so each of its pages' origins is `http://<host>:<port>`.
   const origins = new Set([...hosts].map((name) => `http://${name}`));
   return {
+    url: `http://${hostName}:${port}`,
     hosts,
     isOwnHost: (value) => value !== undefined && hosts.has(value),
     // A browser always sends Origin on cross-site requests and WebSocket upgrades; `null` (a

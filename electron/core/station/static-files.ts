@@ -1,24 +1,13 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-};
+import { CONTENT_TYPES } from '../../../shared/security/headers';
 
 /**
- * Serves the built renderer. A path without a file extension is a screen of the app, so it gets
- * `index.html` and a reload on any screen works; a path naming a file that is not there is a 404
- * (a script, style or picture must never receive the page instead). Paths are resolved inside
+ * Serves the built renderer. Screens are hash routes (`#/orders`) the server never sees, so
+ * every screen is `/`; any other path without a file extension gets `index.html` too, so a
+ * typed or old link still opens the app. A path naming a file that is not there is a 404 (a
+ * script, style or picture must never receive the page instead). Paths are resolved inside
  * `root` only, so `..` cannot leave it.
  */
 export function serveStatic(root: string, urlPath: string, response: ServerResponse): void {

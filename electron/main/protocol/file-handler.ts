@@ -2,34 +2,9 @@ import type { Protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Logger } from '../../../shared/lib/logger';
-import { contentSecurityPolicy } from '../security/csp';
+import { CONTENT_TYPES, SECURITY_HEADERS } from '../../../shared/security/headers';
 import { APP_SCHEME } from './app-scheme';
 import { resolveRequestPath } from './request-path';
-
-/** What the build writes to `out/renderer`; module scripts are refused without a JS type. */
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-};
-
-/**
- * Sent with every answer, whatever the session's header hook does with custom schemes: the
- * page's policy (app:// is never the dev server) and the headers the station sends.
- */
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': contentSecurityPolicy(false),
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-};
 
 export interface AppFileHandlerDeps {
   /** The built renderer folder, `out/renderer`; nothing outside it is ever read. */

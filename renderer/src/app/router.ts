@@ -15,7 +15,10 @@ export const ROUTES = [
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
-/** Hash routes (`#/users`) work the same from `file://` in Electron and over HTTP at the station. */
+/**
+ * Hash routes (`#/users`): the screen never reaches the server, so the desktop page
+ * (app://packdesk) and the station (HTTP) serve one file for every screen and a reload keeps it.
+ */
 function parse(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return (ROUTES as readonly string[]).includes(path) ? (path as Route) : 'home';
