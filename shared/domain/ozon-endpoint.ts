@@ -6,7 +6,7 @@ export const LOOPBACK_HOSTNAMES = ['127.0.0.1', '[::1]', 'localhost'] as const;
 
 /**
  * Where an Ozon account may send its requests (and its Client-Id and API key): Ozon's own API,
- * or a sandbox marketplace on loopback over plain http, any port. Written out whole, so nothing
+ * or a sandbox marketplace on loopback over plain http, on a port 1–65535. Written out whole, so nothing
  * slips past a URL parser's leniency: no user info (`http://api-seller.ozon.ru@127.0.0.1`), no
  * other port for Ozon, no path, query or fragment. Anything else would let whoever connects a
  * store make Packdesk POST to any address it can reach (a cloud metadata service, the LAN).
@@ -14,7 +14,7 @@ export const LOOPBACK_HOSTNAMES = ['127.0.0.1', '[::1]', 'localhost'] as const;
  * in the OpenAPI document, where it has no flags.
  */
 export const OZON_BASE_URL_PATTERN =
-  /^(?:https:\/\/api-seller\.ozon\.ru|http:\/\/(?:127\.0\.0\.1|\[::1\]|localhost)(?::\d{1,5})?)\/?$/;
+  /^(?:https:\/\/api-seller\.ozon\.ru|http:\/\/(?:127\.0\.0\.1|\[::1\]|localhost)(?::(?:[1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5]))?)\/?$/;
 
 export function isAllowedOzonBaseUrl(url: string): boolean {
   return OZON_BASE_URL_PATTERN.test(url);

@@ -108,6 +108,20 @@ describe('connecting an Ozon store', () => {
     expect(JSON.parse((await post('/api/accounts/list', {}, manager)).text).data).toEqual([]);
   });
 
+  it('takes a sandbox port 1–65535 only: others are invalid input, not an internal error', async () => {
+    for (const port of ['0', '65536', '99999', '00080']) {
+      const reply = await connect(`http://127.0.0.1:${port}`);
+      expect({ port, status: reply.status, code: JSON.parse(reply.text).error.code }).toEqual({
+        port,
+        status: 400,
+        code: 'invalid_input',
+      });
+    }
+    // The highest port passes the check and is tried (nothing listens there here).
+    const highest = await connect('http://127.0.0.1:65535');
+    expect(JSON.parse(highest.text).error.code).toBe('marketplace_unreachable');
+  });
+
   it('does not follow a redirect from the address to another host', async () => {
     const elsewhere = await startFakeOzon({
       '/v1/roles': json(200, '{"roles":[],"expires_at":"2027-01-01T00:00:00Z"}'),
