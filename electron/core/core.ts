@@ -11,7 +11,7 @@ import { createMarketplaceHub } from './marketplace/hub';
 import { createLabelPrefetch, type LabelPrefetch } from './printing/label-prefetch';
 import { warmUpRendering } from './printing/warm-up';
 import { createPrinting, type PrintWorker } from './printing/worker';
-import { makePrivateDir } from './secrets/private-files';
+import { makePrivateDir } from './lib/private-files';
 import { SecretBox } from './secrets/secret-box';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 

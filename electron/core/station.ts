@@ -8,7 +8,7 @@ import { createCore } from './core';
 import { DatabaseTooNewError } from './db/migrate';
 import { createFileLogger } from './logging/logger';
 import { loadOrCreateKeyFile } from './secrets/key-file';
-import { makePrivateDir } from './secrets/private-files';
+import { makePrivateDir } from './lib/private-files';
 import { startStationHost } from './station/http-host';
 
 const DEFAULT_PORT = 7420;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import pino from 'pino';
 import { createStream } from 'rotating-file-stream';
 import { REDACT_PATHS, type Logger } from '../../shared/lib/logger';
@@ -9,7 +9,9 @@ import { REDACT_PATHS, type Logger } from '../../shared/lib/logger';
  */
 export function createMainLogger(dir: string, level = 'info'): Logger {
   // Owner-only, like the core's logs beside it (the core also tightens older files at start).
+  // mkdir's mode only applies to a folder it creates, so an existing one is tightened too.
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') chmodSync(dir, 0o700);
   const stream = createStream('main.log', {
     path: dir,
     size: '10M',

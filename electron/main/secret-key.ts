@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import type { SafeStorage } from 'electron';
 import type { Logger } from '../../shared/lib/logger';
 
@@ -25,6 +25,8 @@ export function loadSecretKey(deps: {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   if (stored) {
+    // A file copied or restored with 0644 is closed up again; Windows has no mode bits.
+    if (process.platform !== 'win32') chmodSync(path, 0o600);
     const text =
       stored.subarray(0, 6).toString() === 'plain:'
         ? stored.subarray(6).toString()

@@ -22,7 +22,7 @@ import { tempDir } from '../support/core-fixture';
 /**
  * Owner-only data: the folder 0700, the database, its WAL, the key file and the logs 0600, on
  * creation and, for a folder left world-readable by an older version or a restore, on start.
- * POSIX modes only: Windows has none (see electron/core/secrets/private-files.ts).
+ * POSIX modes only: Windows has none (see electron/core/lib/private-files.ts).
  */
 const dirs: string[] = [];
 const stops: (() => Promise<void>)[] = [];

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,16 @@ async function waitForContent(path: string, needle: string): Promise<string> {
 }
 
 describe('main logger', () => {
+  it.skipIf(process.platform === 'win32')(
+    'tightens an existing logs folder to owner-only, not only one it creates',
+    () => {
+      const dir = join(mkdtempSync(join(tmpdir(), 'packdesk-main-log-')), 'logs');
+      mkdirSync(dir, { mode: 0o755 });
+      createMainLogger(dir);
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+    },
+  );
+
   it('writes JSON lines to main.log in the given folder with secrets redacted', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'packdesk-main-log-')), 'logs');
     const log = createMainLogger(dir);

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSecretKey } from '../../electron/main/secret-key';
@@ -35,4 +35,15 @@ describe('secret key under the OS keychain', () => {
     expect(deps.log.lines.some((line) => line.level === 'warn')).toBe(true);
     expect(loadSecretKey(deps).equals(key)).toBe(true);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'tightens a key file copied or restored as 0644 back to owner-only when it is read',
+    () => {
+      const deps = setup(true);
+      const key = loadSecretKey(deps);
+      chmodSync(deps.path, 0o644);
+      expect(loadSecretKey(deps).equals(key)).toBe(true);
+      expect(statSync(deps.path).mode & 0o777).toBe(0o600);
+    },
+  );
 });

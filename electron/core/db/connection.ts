@@ -1,7 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { makePrivateFile, PRIVATE_FILE_MODE } from '../secrets/private-files';
+import { makePrivateFile, PRIVATE_FILE_MODE } from '../lib/private-files';
 import { migrate, type MigrationReport } from './migrate';
 import type { Database } from './schema';
 

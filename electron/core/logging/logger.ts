@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { createStream } from 'rotating-file-stream';
 import { REDACT_PATHS, type Logger } from '../../../shared/lib/logger';
-import { makePrivateDir, makePrivateFilesIn, PRIVATE_FILE_MODE } from '../secrets/private-files';
+import { makePrivateDir, makePrivateFilesIn, PRIVATE_FILE_MODE } from '../lib/private-files';
 
 export type { Logger };
 

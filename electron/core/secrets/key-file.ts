@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makePrivateFile, PRIVATE_FILE_MODE } from './private-files';
+import { makePrivateFile, PRIVATE_FILE_MODE } from '../lib/private-files';
 
 export const KEY_FILE_NAME = 'secret.key';
 
