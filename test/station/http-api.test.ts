@@ -1,58 +1,20 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { methods } from '../../shared/contract/methods';
-import { createConsoleLogger } from '../../electron/core/logging/logger';
-import { startStationHost, type StationHost } from '../../electron/core/station/http-host';
-import { ADMIN, createCoreFixture, type CoreFixture } from '../support/core-fixture';
+import type { StationHost } from '../../electron/core/station/http-host';
+import { ADMIN } from '../support/core-fixture';
+import { startTestStation, type TestStation } from '../support/station-host';
 
-let fx: CoreFixture;
+let host: TestStation;
 let station: StationHost;
-
-async function post(
-  path: string,
-  body: unknown,
-  token?: string,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${station.url}${path}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: (await response.json()) as any,
-  };
-}
+const post: TestStation['post'] = (...args) => host.post(...args);
 
 beforeEach(async () => {
-  fx = await createCoreFixture();
-  const rendererDir = join(fx.dataDir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Packdesk</title>');
-  mkdirSync(join(rendererDir, 'assets'));
-  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("packdesk")');
-  station = await startStationHost({
-    registry: fx.core.registry,
-    log: createConsoleLogger('station', 'silent'),
-    rendererDir,
-    host: '127.0.0.1',
-    port: 0,
-    version: '0.0.0-test',
-  });
+  host = await startTestStation();
+  station = host.station;
 });
-afterEach(async () => {
-  await station.close();
-  await fx.dispose();
-});
+afterEach(() => host.dispose());
 
 describe('station HTTP API', () => {
   it('answers health without a session', async () => {

@@ -8,7 +8,10 @@ import {
 import { methods } from '../../../shared/contract/methods';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 
-/** Who a push event is delivered to: a signed-in user. */
+/**
+ * Who a push event is delivered to: a signed-in user. Only `role` is read today; `userId` is
+ * what a row-scoped domain will need in `mayReceive` (event-feed.ts fills both).
+ */
 export interface EventReader {
   userId: number;
   role: Role;
@@ -25,8 +28,8 @@ const READERS = new Map<EventDomain, ReadonlySet<Role>>(
 );
 
 /**
- * Whether `reader` is told of `event`: by role, from the contract's `access`. A domain whose rows
- * belong to one user (a courier's own tasks) narrows this further by the reader's id.
+ * Whether `reader` is told of `event`: by role, from the contract's `access`. No domain is scoped
+ * to its rows' owner yet; when one is (a courier's own tasks), its check by reader goes here.
  */
 export function mayReceive(reader: EventReader, event: AppEvent): boolean {
   return READERS.get(domainOfEvent(event.name))?.has(reader.role) ?? false;
