@@ -70,6 +70,44 @@ describe('requests that break the schema get 400 in Ozon’s error body', () => 
     expect(nested.body.message).toContain('/stocks/0');
   });
 
+  it('an array longer than its limit (Ozon writes it as `maximum`)', async () => {
+    const ids = (count: number) => Array.from({ length: count }, (_, i) => String(i + 1));
+    const over = await call(
+      '/v2/warehouse/list',
+      { limit: 10, warehouse_ids: ids(201) },
+      { invalidRequest: true },
+    );
+    expect(over.status).toBe(400);
+    expect(over.body.message).toContain('/warehouse_ids must NOT have more than 200 items');
+    const atLimit = await call('/v2/warehouse/list', { limit: 10, warehouse_ids: ids(200) });
+    expect(atLimit.status).toBe(200);
+  });
+
+  it('an int64 written as text that is not one: too many digits, out of range', async () => {
+    for (const id of ['12345678901234567890123', '9223372036854775808', '-9223372036854775809']) {
+      const reply = await call(
+        '/v2/warehouse/list',
+        { limit: 10, warehouse_ids: [id] },
+        { invalidRequest: true },
+      );
+      expect({ id, status: reply.status }).toEqual({ id, status: 400 });
+      expect(reply.body.message).toContain('must match format "int64"');
+    }
+    // The largest passes the schema (the route itself takes no negative warehouse id).
+    const widest = ['9223372036854775807'];
+    expect((await call('/v2/warehouse/list', { limit: 10, warehouse_ids: widest })).status).toBe(
+      200,
+    );
+    // Written as a JSON number, 23 digits still parse (inexactly); Ozon's int64 holds no such id.
+    const number = await call(
+      '/v2/products/stocks',
+      '{"stocks":[{"offer_id":"x","product_id":12345678901234567890123,"warehouse_id":1,"stock":1}]}',
+      { invalidRequest: true },
+    );
+    expect(number.status).toBe(400);
+    expect(number.body.message).toContain('/stocks/0/product_id must be <=');
+  });
+
   it('a body for an operation that takes none', async () => {
     const reply = await call('/v1/roles', { verbose: true }, { invalidRequest: true });
     expect(reply.status).toBe(400);

@@ -59,6 +59,18 @@ const rawPdfReplies = new Set(overrides.flatMap((o) => o.rawPdfReplies ?? []));
 const undeclaredErrorReply = overrides.find((o) => o.undeclaredErrorReply)?.undeclaredErrorReply;
 const int64TextInRequests = overrides.some((o) => o.int64TextInRequests === true);
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN_NUMBER = Number(INT64_MIN);
+const INT64_MAX_NUMBER = Number(INT64_MAX);
+
+/** An int64 written as text: an optional minus, at most 19 digits, within int64's range. */
+function isInt64Text(text: string): boolean {
+  if (!/^-?\d{1,19}$/.test(text)) return false;
+  const value = BigInt(text);
+  return value >= INT64_MIN && value <= INT64_MAX;
+}
+
 /** The id a component is registered under in an Ajv instance. */
 function componentId(name: string): string {
   return `ozon:${encodeURIComponent(name)}`;
@@ -87,7 +99,16 @@ function convert(node: unknown, direction: Direction, refs: Set<string>): unknow
     else delete out.type;
   }
   if (typeof out.format === 'string' && !FORMATS.has(out.format)) delete out.format;
-  if (out.type === 'array' && typeof out.maximum === 'number') delete out.maximum;
+  // Ozon's file writes an array's item limit as `maximum` (warehouse_ids ≤ 200 and 11 more).
+  if (out.type === 'array' && typeof out.maximum === 'number') {
+    out.maxItems ??= out.maximum;
+    delete out.maximum;
+  }
+  // A JSON number past int64 still parses (as an inexact double); Ozon refuses it.
+  if (out.format === 'int64' && out.type === 'integer') {
+    out.minimum ??= INT64_MIN_NUMBER;
+    out.maximum ??= INT64_MAX_NUMBER;
+  }
   if (out.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
   delete out.nullable;
   if (
@@ -112,7 +133,7 @@ function createAjv(): Ajv {
     allowUnionTypes: true,
   });
   addFormats(ajv, ['date-time', 'date', 'uri']);
-  ajv.addFormat('int64', { type: 'string', validate: (text: string) => /^-?\d+$/.test(text) });
+  ajv.addFormat('int64', { type: 'string', validate: isInt64Text });
   ajv.addFormat('int32', {
     type: 'number',
     validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
