@@ -1,5 +1,5 @@
-import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Form, Input, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { ApiCallError } from '../../api/client';
@@ -43,6 +43,12 @@ export function FirstRunScreen() {
       }
     },
   });
+  // The field appears once setup.status answers, after the shop name took focus: the code is
+  // the first thing to type, so it takes focus unless the address brought it.
+  const codeRef = useRef<InputRef>(null);
+  useEffect(() => {
+    if (asksForCode && !form.getFieldValue('setupCode')) codeRef.current?.focus();
+  }, [asksForCode, form]);
   const formMessage = errors.message ?? (codeUnasked ? t('setup.setupCodeNeeded') : null);
 
   return (
@@ -70,9 +76,8 @@ export function FirstRunScreen() {
             extra={t('setup.setupCodeHelp')}
             rules={[rules.required]}
           >
-            {/* Shown once setup.status answers, after the shop name took focus: the code comes first. */}
             <Input
-              autoFocus={!codeFromAddress}
+              ref={codeRef}
               dir="ltr"
               autoComplete="off"
               autoCapitalize="characters"
