@@ -10,6 +10,8 @@ import { findUserByUsername, listUsers, toUser, updateUser } from '../users/user
 import { hashSecret, verifyAgainstDecoy, verifySecret } from './passwords';
 import { endSession, endUserSessions, startSession } from './sessions.repo';
 import { hashToken } from './tokens';
+import { writeAudit } from '../audit/audit.repo';
+import { addressKey } from './address-key';
 
 type AuthMethods =
   | 'auth.login'
@@ -21,21 +23,65 @@ type AuthMethods =
   | 'auth.setPin';
 
 /**
+ * Whose count an attempt goes to. Per user, and per transport: a guesser on the network can lock
+ * a user out of the station's HTTP API, never out of the desktop app, which only the person at
+ * the machine can reach. Per address, every loopback address is one caller (see `addressKey`).
+ */
+function attemptKeys(origin: string, username: string) {
+  const httpAddress = origin.startsWith('http:') ? origin.slice('http:'.length) : null;
+  return httpAddress === null
+    ? { user: `${origin}:${username}`, address: origin }
+    : { user: `http:${username}`, address: `http:${addressKey(httpAddress)}` };
+}
+
+/**
  * Admits one attempt at `username`'s secret from the caller's address, or refuses it while
  * either is held back. Checking and reserving run with no `await` between them, so attempts sent
  * in parallel are admitted one at a time on an up-to-date count: each admitted one counts as
- * failed, for the user and for the address, until its secret proves right.
+ * failed, for the user and for the address, until its secret proves right. `failed` is called
+ * when the secret proved wrong; the one attempt whose failure locks the user is audited, so an
+ * Administrator sees who was locked, from where and until when.
  */
-function admitAttempt(ctx: HandlerContext, byUser: FailureLimiter, username: string) {
+function admitAttempt(
+  ctx: HandlerContext,
+  method: AuthMethods,
+  byUser: FailureLimiter,
+  username: string,
+) {
   const { byAddress } = ctx.limiters;
-  const address = ctx.caller.origin;
-  const wait = Math.max(byUser.retryAfterSeconds(username), byAddress.retryAfterSeconds(address));
+  const keys = attemptKeys(ctx.caller.origin, username);
+  const wait = Math.max(
+    byUser.retryAfterSeconds(keys.user),
+    byAddress.retryAfterSeconds(keys.address),
+  );
   if (wait > 0) {
     throw new ApiFailure('rate_limited', `Too many failed attempts; try again in ${wait} s`, {
       retryAfterSeconds: wait,
     });
   }
-  return { byUser: byUser.reserve(username), byAddress: byAddress.reserve(address) };
+  const attempt = { byUser: byUser.reserve(keys.user), byAddress: byAddress.reserve(keys.address) };
+  const locksIfWrong = byUser.retryAfterSeconds(keys.user);
+  return {
+    ...attempt,
+    resetUser: () => byUser.reset(keys.user),
+    async failed(user: Pick<UserRow, 'id' | 'username'> | undefined) {
+      if (!user || locksIfWrong === 0) return;
+      const entry = {
+        at: ctx.now(),
+        method,
+        outcome: 'denied',
+        origin: ctx.caller.origin,
+        user_id: user.id,
+        username: user.username,
+        detail: JSON.stringify({ locked: true, until: ctx.now() + locksIfWrong * 1000 }),
+      } as const;
+      // The refusal stands whether or not the entry could be written.
+      await writeAudit(ctx.db, entry).then(
+        () => ctx.events.publish('audit'),
+        (error: unknown) => ctx.log.error({ err: error }, 'could not audit a user lock'),
+      );
+    },
+  };
 }
 
 /** Whom the station may be handed to by PIN (an Administrator signs in with a password). */
@@ -47,16 +93,21 @@ function isStationOperator(user: UserRow): boolean {
  * Asked before a signed-in user changes their own secrets. It is a guess at their password like
  * a login, so it is limited like one: a session left open must not be a way to try passwords.
  */
-async function checkCurrentPassword(ctx: HandlerContext, user: UserRow, password: string) {
-  const { loginByUser } = ctx.limiters;
-  const attempt = admitAttempt(ctx, loginByUser, user.username);
+async function checkCurrentPassword(
+  ctx: HandlerContext,
+  method: AuthMethods,
+  user: UserRow,
+  password: string,
+) {
+  const attempt = admitAttempt(ctx, method, ctx.limiters.loginByUser, user.username);
   if (!(await verifySecret(password, user.password_hash))) {
+    await attempt.failed(user);
     throw new ApiFailure('invalid_credentials', 'The current password is wrong', {
       fields: { currentPassword: 'wrong' },
     });
   }
   attempt.byAddress.release();
-  loginByUser.reset(user.username);
+  attempt.resetUser();
 }
 
 /** Starts a session for `user` (already verified), stamping the login time. */
@@ -82,21 +133,23 @@ async function signIn(ctx: HandlerContext, user: UserRow, endingSessionId?: numb
 
 export const authHandlers: HandlerMap<AuthMethods> = {
   'auth.login': async (input, ctx) => {
-    const { loginByUser } = ctx.limiters;
-    const attempt = admitAttempt(ctx, loginByUser, input.username);
+    const attempt = admitAttempt(ctx, 'auth.login', ctx.limiters.loginByUser, input.username);
     const user = await findUserByUsername(ctx.db, input.username);
     // A name nobody has counts against the address only: there is no account to lock.
     if (!user) attempt.byUser.release();
     const valid = user
       ? await verifySecret(input.password, user.password_hash)
       : await verifyAgainstDecoy(input.password);
-    if (!user || !valid) throw new ApiFailure('invalid_credentials', 'Wrong user name or password');
+    if (!user || !valid) {
+      await attempt.failed(user);
+      throw new ApiFailure('invalid_credentials', 'Wrong user name or password');
+    }
     // The password was right, so this was no failed guess.
     attempt.byAddress.release();
     attempt.byUser.release();
     // Told only after a correct password, so it reveals nothing to a guesser.
     if (user.is_disabled) throw new ApiFailure('account_disabled', 'This account is disabled');
-    loginByUser.reset(input.username);
+    attempt.resetUser();
     return signIn(ctx, user);
   },
 
@@ -124,23 +177,28 @@ export const authHandlers: HandlerMap<AuthMethods> = {
 
   'auth.switchOperator': async (input, ctx) => {
     const { sessionId } = requireSession(ctx);
-    const { pinByUser } = ctx.limiters;
-    const attempt = admitAttempt(ctx, pinByUser, input.username);
+    const attempt = admitAttempt(
+      ctx,
+      'auth.switchOperator',
+      ctx.limiters.pinByUser,
+      input.username,
+    );
     const user = await findUserByUsername(ctx.db, input.username);
     if (!user) attempt.byUser.release();
     const valid = user?.pin_hash ? await verifySecret(input.pin, user.pin_hash) : false;
     // Someone the station does not offer is refused like a wrong PIN, so nothing is revealed.
     if (!user || !valid || !isStationOperator(user)) {
+      await attempt.failed(user);
       throw new ApiFailure('invalid_credentials', 'Wrong user or PIN');
     }
     attempt.byAddress.release();
-    pinByUser.reset(input.username);
+    attempt.resetUser();
     return signIn(ctx, user, sessionId);
   },
 
   'auth.changePassword': async (input, ctx) => {
     const { user, sessionId } = requireSession(ctx);
-    await checkCurrentPassword(ctx, user, input.currentPassword);
+    await checkCurrentPassword(ctx, 'auth.changePassword', user, input.currentPassword);
     const passwordHash = await hashSecret(input.newPassword);
     return ctx.write(async (trx) => {
       const now = ctx.now();
@@ -152,7 +210,7 @@ export const authHandlers: HandlerMap<AuthMethods> = {
 
   'auth.setPin': async (input, ctx) => {
     const { user } = requireSession(ctx);
-    await checkCurrentPassword(ctx, user, input.currentPassword);
+    await checkCurrentPassword(ctx, 'auth.setPin', user, input.currentPassword);
     const pinHash = input.pin === null ? null : await hashSecret(input.pin);
     return ctx.write(async (trx) => {
       await updateUser(trx, user.id, { pin_hash: pinHash, updated_at: ctx.now() });
