@@ -71,6 +71,7 @@ export type OzonCall = ReturnType<typeof ozonClient>;
 export async function control(sandbox: Sandbox, name: string, args: unknown = {}) {
   const response = await fetch(`${sandbox.url}/_sandbox/${name}`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(args),
   });
   return { status: response.status, body: (await response.json()) as any };

@@ -105,7 +105,10 @@ describe('auth and protocol errors', () => {
   });
 
   it('serves controls without a key', async () => {
-    const reply = await fetch(`${sandbox.url}/_sandbox/now`, { method: 'POST' });
+    const reply = await fetch(`${sandbox.url}/_sandbox/now`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(((await reply.json()) as { now: number }).now).toBe(sandbox.control.now());
   });
 });

@@ -26,6 +26,20 @@ const num = (args: Args, key: string): number => {
 };
 
 /**
+ * Postings one control call may add: a million take ~0.25 s of the process the Demo store shares
+ * with Packdesk and ~27 MB; larger sets are made in several calls (or in process, by `control`).
+ */
+const MAX_GENERATED_PER_CALL = 100_000;
+
+const postingCount = (args: Args): number => {
+  const count = num(args, 'count');
+  if (!Number.isInteger(count) || count < 0 || count > MAX_GENERATED_PER_CALL) {
+    throw badRequest(`count: a whole number from 0 to ${MAX_GENERATED_PER_CALL} expected`);
+  }
+  return count;
+};
+
+/**
  * `POST /_sandbox/<name>` with a JSON body of named arguments, one per control method (see the
  * README). Camel-case keys, plain JSON: this is the sandbox's own API, not Ozon's.
  */
@@ -54,7 +68,7 @@ function commands(control: SandboxControl): Record<string, (args: Args) => unkno
       return { ok: true };
     },
     'generate-postings': (args) =>
-      control.generatePostings(num(args, 'count'), {
+      control.generatePostings(postingCount(args), {
         ...(typeof args.status === 'string' ? { status: args.status as Status } : {}),
         ...(typeof args.spanMs === 'number' ? { spanMs: args.spanMs } : {}),
       }),

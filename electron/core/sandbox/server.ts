@@ -42,6 +42,21 @@ function isLoopback(request: IncomingMessage): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
+/**
+ * A web page the seller has open can POST to loopback too (a "simple" text/plain POST needs no
+ * permission), and the browser names the page in `Origin`. Packdesk, the CLI and the tests
+ * call from Node, which sends none; so a POST that names a page came from someone's web page.
+ */
+function isFromWebPage(request: IncomingMessage): boolean {
+  return request.method === 'POST' && request.headers.origin !== undefined;
+}
+
+/** `application/json`, whatever its parameters: a page cannot send it without asking first. */
+function isJson(request: IncomingMessage): boolean {
+  const type = request.headers['content-type'];
+  return type?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
 async function readText(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -91,14 +106,21 @@ export async function startServer(
   }
 
   async function handleControl(request: IncomingMessage, response: ServerResponse, path: string) {
+    const json = { 'Content-Type': 'application/json' };
     if (!isLoopback(request)) {
       return send(
         response,
         403,
         errorBody(GRPC.permissionDenied, 'sandbox controls are loopback only'),
-        {
-          'Content-Type': 'application/json',
-        },
+        json,
+      );
+    }
+    if (request.method === 'POST' && !isJson(request)) {
+      return send(
+        response,
+        400,
+        errorBody(GRPC.invalidArgument, 'send controls with Content-Type: application/json'),
+        json,
       );
     }
     try {
@@ -120,6 +142,14 @@ export async function startServer(
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
+    if (isFromWebPage(request)) {
+      return send(
+        response,
+        403,
+        errorBody(GRPC.permissionDenied, 'requests from web pages are refused'),
+        { 'Content-Type': 'application/json' },
+      );
+    }
     if (path.startsWith('/_sandbox/')) return handleControl(request, response, path);
     const json = { 'Content-Type': 'application/json' };
     const route = routes[path];
