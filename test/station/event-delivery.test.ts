@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { EventDomain } from '../../shared/contract/events';
+import { SESSION_IDLE_MS } from '../../electron/core/auth/sessions.repo';
 import { ADMIN } from '../support/core-fixture';
 import { startTestStation, type TestStation } from '../support/station-host';
 
@@ -140,5 +141,20 @@ describe('push events reach only those who may read them', () => {
       ]);
       expect(outcome, ending).toBe('closed 4401');
     }
+  });
+
+  it('closes the socket of a session that expired by idling, with no sign-in or sign-out since', async () => {
+    const user = await userWithSession('idle', 'staff');
+    const socket = await listen(user.token);
+    publish('setup');
+    await socket.received('setup.changed');
+    // Nothing changes sessions: only the clock says this one has ended.
+    host.fx.clock.now += SESSION_IDLE_MS + 1;
+    publish('setup');
+    const outcome = await Promise.race([
+      socket.closed.then((code) => `closed ${code}`),
+      socket.received('setup.changed', 2),
+    ]);
+    expect(outcome).toBe('closed 4401');
   });
 });

@@ -9,12 +9,19 @@ import { mayReceive, type EventReader } from './event-access';
  * checks its session again before it is told anything more.
  */
 const SESSION_DOMAINS: ReadonlySet<EventDomain> = new Set(['auth', 'users']);
+/**
+ * A session also ends by itself when it is left idle, with no event to say so; a subscription
+ * checked longer ago than this is checked again before it is told anything more.
+ */
+const RECHECK_AFTER_MS = 60 * 1000;
 
 interface Subscription {
   sessionId: number;
   reader: EventReader;
   /** The session-change count this subscription's session was last checked at. */
   checkedAt: number;
+  /** When (by the core's clock) this subscription's session was last found live. */
+  checkedTime: number;
   queue: AppEvent[];
   draining: boolean;
   listener: (event: AppEvent) => void;
@@ -49,19 +56,24 @@ export function createEventFeed(services: Pick<CoreServices, 'db' | 'now' | 'eve
 
   /**
    * Delivers queued events in order. While the session is known to be live this runs through
-   * without waiting; after a session change it waits for one check first, so nothing published
-   * after a sign-out reaches the signed-out socket.
+   * without waiting; after a session change, or a minute after the last check, it waits for one
+   * check first, so nothing published after a sign-out or an idle expiry reaches the socket.
    */
   async function drain(subscription: Subscription) {
     subscription.draining = true;
     try {
       while (subscription.queue.length > 0 && subscriptions.has(subscription)) {
-        if (subscription.checkedAt !== sessionChanges) {
+        if (
+          subscription.checkedAt !== sessionChanges ||
+          now() - subscription.checkedTime >= RECHECK_AFTER_MS
+        ) {
           const checkedAt = sessionChanges;
-          const user = await liveSessionUser(db, subscription.sessionId, now());
+          const checkedTime = now();
+          const user = await liveSessionUser(db, subscription.sessionId, checkedTime);
           if (!user) return end(subscription);
           subscription.reader = { userId: user.id, role: user.role };
           subscription.checkedAt = checkedAt;
+          subscription.checkedTime = checkedTime;
           continue;
         }
         const event = subscription.queue.shift() as AppEvent;
@@ -95,6 +107,7 @@ export function createEventFeed(services: Pick<CoreServices, 'db' | 'now' | 'eve
         sessionId: session.sessionId,
         reader: { userId: session.user.id, role: session.user.role },
         checkedAt,
+        checkedTime: now(),
         queue: [],
         draining: false,
         listener,
