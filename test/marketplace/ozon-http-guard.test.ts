@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OzonHttp } from '../../electron/core/marketplace/ozon/http';
+import { isIP, type LookupFunction } from 'node:net';
+import { OzonHttp, type Fetcher } from '../../electron/core/marketplace/ozon/http';
+import { OzonConnector } from '../../electron/core/marketplace/ozon/ozon-connector';
+import { createPublicFileFetch } from '../../electron/core/marketplace/ozon/public-file-fetch';
 import { createOzonConnector } from '../../electron/core/marketplace/ozon/index';
 import { OZON_QUOTAS, RateLimiter } from '../../electron/core/marketplace/ozon/rate-limiter';
 import { startSandbox, type Sandbox } from '../../electron/core/sandbox/index';
@@ -84,7 +87,7 @@ describe("a label file_url for Ozon's own API", () => {
    * Ozon's API stood in for by a fetch that answers without the network: the label task
    * completes with `fileUrl`, and a download from a public https host gets a PDF.
    */
-  function ozonWithFileUrl(fileUrl: string) {
+  function ozonWithFileUrl(fileUrl: string, fileFetch?: Fetcher) {
     const asked: string[] = [];
     const apiKeys: (string | undefined)[] = [];
     const stub = (async (input: string | URL | Request, init?: RequestInit) => {
@@ -101,8 +104,71 @@ describe("a label file_url for Ozon's own API", () => {
         headers: { 'Content-Type': 'application/pdf' },
       });
     }) as typeof fetch;
-    return { ozon: connector('https://api-seller.ozon.ru', stub), asked, apiKeys };
+    const http = new OzonHttp({
+      baseUrl: 'https://api-seller.ozon.ru',
+      clientId: CLIENT_ID,
+      apiKey: API_KEY,
+      fetch: stub,
+      // No DNS here: the file host is the stub too, unless the test brings its own resolver.
+      fileFetch: fileFetch ?? stub,
+      now: Date.now,
+      timeoutMs: 20_000,
+      limiter: new RateLimiter(OZON_QUOTAS, Date.now),
+      log: null,
+    });
+    return { ozon: new OzonConnector(http), asked, apiKeys };
   }
+
+  /** A resolver that knows one name, and records every name it is asked. */
+  function resolverFor(addresses: string[]) {
+    const asked: string[] = [];
+    const lookup = ((hostname: string, _options: unknown, callback: LookupCallback) => {
+      asked.push(hostname);
+      callback(
+        null,
+        addresses.map((address) => ({ address, family: isIP(address) })),
+      );
+    }) as unknown as LookupFunction;
+    return { lookup, asked };
+  }
+  type LookupCallback = (error: null, addresses: { address: string; family: number }[]) => void;
+
+  it.each([
+    ['127.0.0.1'],
+    ['10.0.0.1'],
+    ['169.254.169.254'],
+    ['100.64.0.1'],
+    ['::ffff:127.0.0.1'],
+    ['fd00::1'],
+    ['fe80::1'],
+    // One public address among them is not enough: the connection may go to any of them.
+    ['203.0.113.9', '192.168.1.1'],
+  ])('a name resolving to %s is refused before any connection', async (...addresses) => {
+    const resolver = resolverFor(addresses);
+    const { ozon, asked } = ozonWithFileUrl(
+      'https://labels.example/77.pdf',
+      createPublicFileFetch(resolver.lookup),
+    );
+    // Connecting to 127.0.0.1:443 would fail as unreachable (transient); this is our refusal.
+    const error = await failure(ozon.getLabel('0132112277-0101-1', null), 'malformed');
+    expect(error.message).toBe('Ozon gave a label file URL on a host it may not use');
+    expect(resolver.asked).toEqual(['labels.example']);
+    expect(asked).toHaveLength(2);
+  });
+
+  it.each([
+    'https://localhost./77.pdf',
+    'https://foo.localhost/77.pdf',
+    'https://printer.local/77.pdf',
+    'https://metadata.google.internal/77.pdf',
+    'https://cdn1.ozone.ru./77.pdf',
+  ])('%s is refused without even a lookup', async (fileUrl) => {
+    const resolver = resolverFor(['203.0.113.9']);
+    const { ozon } = ozonWithFileUrl(fileUrl, createPublicFileFetch(resolver.lookup));
+    const error = await failure(ozon.getLabel('0132112277-0101-1', null), 'malformed');
+    expect(error.message).toBe('Ozon gave a label file URL on a host it may not use');
+    expect(resolver.asked).toEqual([]);
+  });
 
   it('is fetched from a public https host, without the API key', async () => {
     const { ozon, asked, apiKeys } = ozonWithFileUrl('https://cdn1.ozone.ru/labels/77.pdf');

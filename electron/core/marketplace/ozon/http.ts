@@ -6,6 +6,7 @@ import {
 import type { Logger } from '../../../../shared/lib/logger';
 import { MarketplaceError, type FailureKind } from '../connector';
 import { isObject, parseLossless, stringifyLossless, textOf } from './json';
+import { createPublicFileFetch, NotPublicHostError } from './public-file-fetch';
 import { quotasFor, type RateLimiter } from './rate-limiter';
 import {
   JSON_REPLY_CAP_BYTES,
@@ -29,7 +30,15 @@ export interface OzonHttpConfig {
   timeoutMs: number;
   limiter: RateLimiter;
   log: Logger | null;
+  /**
+   * Fetches a label file from a host other than Ozon's API, for a real account. Default: https
+   * to public internet addresses only (`createPublicFileFetch`); tests pass one with their own
+   * resolver, or a stub.
+   */
+  fileFetch?: Fetcher;
 }
+
+export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface CallOptions {
   /**
@@ -88,9 +97,12 @@ export class OzonHttp {
    * saved before that rule): then every call is refused before it is made, connect or sync.
    */
   private readonly origin: string | null;
+  /** For label files on hosts other than Ozon's API: public internet addresses only. */
+  private readonly publicFileFetch: Fetcher;
 
   constructor(private readonly config: OzonHttpConfig) {
     this.origin = isAllowedOzonBaseUrl(config.baseUrl) ? new URL(config.baseUrl).origin : null;
+    this.publicFileFetch = config.fileFetch ?? createPublicFileFetch();
   }
 
   /** POSTs `body` (serialised losslessly, so int64 ids stay exact) and parses the JSON reply. */
@@ -135,13 +147,18 @@ export class OzonHttp {
         new MarketplaceError('malformed', 'Ozon gave a label file URL on a host it may not use'),
       );
     }
-    const headers: Record<string, string> = target.origin === origin ? this.authHeaders() : {};
+    const ownOrigin = target.origin === origin;
+    const headers: Record<string, string> = ownOrigin ? this.authHeaders() : {};
+    // A host Ozon's reply names is resolved and checked at connect time: a tampered reply must
+    // not reach this computer, the LAN or a metadata service. A sandbox's files are on loopback.
+    const fetcher = origin === OZON_API_URL && !ownOrigin ? this.publicFileFetch : undefined;
     const reply = await this.exchange(
       target.pathname,
       target.href,
       { method: 'GET', headers },
       { mutating: false },
       LABEL_REPLY_CAP_BYTES,
+      fetcher,
     );
     if (!isPdf(reply.bytes)) {
       throw new MarketplaceError('malformed', 'The label file is not a PDF', {
@@ -198,18 +215,25 @@ export class OzonHttp {
     init: RequestInit,
     options: CallOptions,
     capBytes: number,
+    fetcher: Fetcher = this.config.fetch,
   ) {
     const started = this.config.now();
     let response: Response;
     let bytes: Uint8Array;
     try {
-      response = await this.config.fetch(url, {
+      response = await fetcher(url, {
         ...init,
         // A redirect could carry the call, and with a GET the API key, to any host.
         redirect: 'manual',
         signal: AbortSignal.timeout(this.config.timeoutMs),
       });
     } catch (error) {
+      if (error instanceof NotPublicHostError) {
+        throw this.fail(
+          path,
+          new MarketplaceError('malformed', `Ozon gave a label file URL on a host it may not use`),
+        );
+      }
       throw this.fail(path, networkFailure(error, options.mutating, this.config.timeoutMs));
     }
     if (response.status >= 300 && response.status < 400) {
