@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CoreServices } from './api/context';
-import { createEventBus } from './api/event-bus';
+import { createEventBus } from './lib/event-bus';
 import { handlers } from './api/handlers';
 import { createRegistry, type Registry } from './api/registry';
 import { createAuthLimiters } from './auth/rate-limiter';

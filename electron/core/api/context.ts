@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { MarketplaceHub } from '../marketplace/hub';
 import type { SecretBox } from '../secrets/secret-box';
 import type { SyncEngine } from '../sync/engine';
-import type { EventBus } from './event-bus';
+import type { EventBus } from '../lib/event-bus';
 
 /** Long-lived parts every handler may use; built once by `createCore`. */
 export interface CoreServices {

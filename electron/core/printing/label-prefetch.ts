@@ -1,11 +1,11 @@
-import type { EventBus } from '../api/event-bus';
+import type { EventBus } from '../lib/event-bus';
 import type { Db } from '../db/connection';
 import type { AccountRow, MarketplaceLabelRow } from '../db/schema';
 import type { Logger } from '../logging/logger';
 import { MarketplaceError, type Connector } from '../marketplace/connector';
-import { backoffMs } from '../sync/backoff';
+import { backoffMs } from '../lib/backoff';
 import { marketplaceLabelBytes, queueMarketplaceLabelJob } from './label-cache';
-import { createPassLoop } from './pass-loop';
+import { createPassLoop } from '../lib/pass-loop';
 import { profileOf } from './profile';
 import { findPrinter } from './printing.repo';
 

@@ -1,11 +1,11 @@
 import type { Updateable } from 'kysely';
-import type { EventBus } from '../api/event-bus';
+import type { EventBus } from '../lib/event-bus';
 import type { Db } from '../db/connection';
 import type { PrintJobRow, PrintJobsTable } from '../db/schema';
 import type { Logger } from '../logging/logger';
-import { backoffMs } from '../sync/backoff';
+import { backoffMs } from '../lib/backoff';
 import { failInterrupted, findPrinter, nextDueJob, nextWakeAt } from './printing.repo';
-import { createPassLoop } from './pass-loop';
+import { createPassLoop } from '../lib/pass-loop';
 import { addressOf, readPrinterStatus } from './status';
 import { DEFAULT_TIMEOUTS, sendBytes, TransportError, type TransportTimeouts } from './transport';
 

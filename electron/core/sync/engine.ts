@@ -24,7 +24,7 @@ import {
 } from '../accounts/accounts.repo';
 import { createProductWriter } from '../products/products.repo';
 import { raiseAlerts } from './alerts.repo';
-import { backoffMs } from './backoff';
+import { backoffMs } from '../lib/backoff';
 import { readCursor, writeCursor } from './cursors.repo';
 import {
   dueActions,

@@ -1,7 +1,7 @@
 import { SerialPort } from 'serialport';
 import { MAX_SCAN_LENGTH, type ScanEvent } from '../../../../shared/domain/scan';
 import type { SerialScannerSettings } from '../../../../shared/schemas/packing.schema';
-import type { EventBus } from '../../api/event-bus';
+import type { EventBus } from '../../lib/event-bus';
 import type { Db } from '../../db/connection';
 import type { Logger } from '../../logging/logger';
 import { readSerialSettings } from './scanner-settings';

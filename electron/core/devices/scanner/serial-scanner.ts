@@ -1,7 +1,7 @@
 import { ReadlineParser, SerialPort } from 'serialport';
 import type { ScanEvent } from '../../../../shared/domain/scan';
 import type { Logger } from '../../logging/logger';
-import { backoffMs } from '../../sync/backoff';
+import { backoffMs } from '../../lib/backoff';
 
 /** The part of a serialport stream the reader uses (`SerialPort`, or `SerialPortMock` in tests). */
 export interface ScannerPort {
