@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import type {
   CodePage,
   PrinterState,
@@ -7,62 +8,98 @@ import type {
 import type { Bitmap } from './raster';
 
 /**
- * Hand-written ESC/POS (Epson TM command set), only the commands our documents use. Bytes are
- * built explicitly so tests can decode them back, and so we control the code page: text is
+ * ESC/POS (Epson TM command set) for our documents. Initialising, the character table,
+ * alignment, emphasis, text size, text and CODE128 are written by node-thermal-printer; the
+ * raster bands, the feed and the cut are ours (see `raster` and `cut` for why). Text is
  * encoded with the printer's configured table and characters it lacks become `?`.
  */
 
 const ESC = 0x1b;
 const GS = 0x1d;
-const LF = 0x0a;
 const DLE = 0x10;
 const EOT = 0x04;
 
-/** `ESC t n` table numbers (Epson) and the matching iconv-lite encodings. */
-export const CODE_PAGE_TABLES: Record<CodePage, { n: number; encoding: string }> = {
-  pc437: { n: 0, encoding: 'cp437' },
-  pc850: { n: 2, encoding: 'cp850' },
-  wpc1252: { n: 16, encoding: 'win1252' },
-  cp866: { n: 17, encoding: 'cp866' },
-  pc852: { n: 18, encoding: 'cp852' },
-  pc858: { n: 19, encoding: 'cp858' },
-  wpc1251: { n: 46, encoding: 'win1251' },
-};
+/** node-thermal-printer's name for each character table we offer, and its iconv-lite encoding. */
+export const CODE_PAGE_TABLES: Record<CodePage, { characterSet: CharacterSet; encoding: string }> =
+  {
+    pc437: { characterSet: CharacterSet.PC437_USA, encoding: 'cp437' },
+    pc850: { characterSet: CharacterSet.PC850_MULTILINGUAL, encoding: 'cp850' },
+    wpc1252: { characterSet: CharacterSet.WPC1252, encoding: 'win1252' },
+    cp866: { characterSet: CharacterSet.PC866_CYRILLIC2, encoding: 'cp866' },
+    pc852: { characterSet: CharacterSet.PC852_LATIN2, encoding: 'cp852' },
+    pc858: { characterSet: CharacterSet.PC858_EURO, encoding: 'cp858' },
+    wpc1251: { characterSet: CharacterSet.WPC1251_CYRILLIC, encoding: 'win1251' },
+  };
 
 export type Align = 'left' | 'center' | 'right';
 
 /** Accumulates ESC/POS commands; `bytes()` returns the document. */
 export class EscPosBuilder {
   private readonly parts: Buffer[] = [];
+  /**
+   * Used only to encode commands: it has no interface, so it never opens a connection (our
+   * transports send the bytes). Lines never fold: layout has already fitted them to the paper.
+   */
+  private readonly printer = new ThermalPrinter({
+    type: PrinterTypes.EPSON,
+    interface: '',
+    breakLine: BreakLine.NONE,
+  });
 
   constructor(private readonly codePage: CodePage) {
-    // ESC @ resets the printer to its defaults; then select our character table.
-    this.raw([ESC, 0x40, ESC, 0x74, CODE_PAGE_TABLES[codePage].n]);
+    // ESC @ resets the printer to its defaults (node-thermal-printer's `initHardware` is not in
+    // its type declarations); then select our character table.
+    this.raw([ESC, 0x40]).command((p) =>
+      p.setCharacterSet(CODE_PAGE_TABLES[codePage].characterSet),
+    );
   }
 
-  raw(bytes: number[] | Buffer): this {
+  /**
+   * Appends what `write` asks node-thermal-printer for. Its buffer is taken and cleared after
+   * every command because it copies the whole document on each append, which grows quadratically
+   * with a long pick list or a raster label.
+   */
+  private command(write: (printer: ThermalPrinter) => void): this {
+    this.printer.clear();
+    write(this.printer);
+    this.parts.push(this.printer.getBuffer());
+    return this;
+  }
+
+  private raw(bytes: number[] | Buffer): this {
     this.parts.push(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
     return this;
   }
 
   align(align: Align): this {
-    return this.raw([ESC, 0x61, align === 'left' ? 0 : align === 'center' ? 1 : 2]);
+    return this.command((p) =>
+      align === 'left' ? p.alignLeft() : align === 'center' ? p.alignCenter() : p.alignRight(),
+    );
   }
 
   bold(on: boolean): this {
-    return this.raw([ESC, 0x45, on ? 1 : 0]);
+    return this.command((p) => p.bold(on));
   }
 
   /** `GS ! n`: width and height multipliers, 1–8. */
   size(width: number, height: number): this {
-    return this.raw([GS, 0x21, ((width - 1) << 4) | (height - 1)]);
+    // node-thermal-printer takes multipliers 0–7 and writes its first argument to the high
+    // nibble, which Epson defines as the width (its parameters are named the other way round).
+    return this.command((p) => p.setTextSize(width - 1, height - 1));
   }
 
   /** One line of text in the configured code page; unencodable characters print as `?`. */
   line(text = ''): this {
     const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-    this.parts.push(iconv.encode(clean, CODE_PAGE_TABLES[this.codePage].encoding));
-    return this.raw([LF]);
+    // Encoded here, not with node-thermal-printer's `println`: that one concatenates a buffer per
+    // character (seven times slower over a batch of labels), and for a character the table lacks
+    // it switches to whichever table has it, an East Asian one for CJK, which the single-byte
+    // mode of our printers cannot print.
+    const encoded = iconv.encode(clean, CODE_PAGE_TABLES[this.codePage].encoding);
+    return this.command((p) => {
+      p.add(encoded);
+      p.newLine();
+    });
   }
 
   feed(lines: number): this {
@@ -75,20 +112,25 @@ export class EscPosBuilder {
    */
   code128(data: string, options: { moduleWidth?: number; heightDots?: number } = {}): this {
     if (!/^[\x20-\x7e]+$/.test(data)) throw new Error('CODE128 data must be printable ASCII');
-    const body = Buffer.from(`{B${data.replace(/\{/g, '{{')}`, 'latin1');
-    if (body.length > 255) throw new Error('CODE128 data is too long');
-    return this.raw([GS, 0x68, Math.min(255, options.heightDots ?? 80)]) // GS h: bar height
-      .raw([GS, 0x77, Math.max(2, Math.min(6, options.moduleWidth ?? 2))]) // GS w: module width
-      .raw([GS, 0x48, 2]) // GS H: HRI below
-      .raw([GS, 0x66, 0]) // GS f: HRI font A
-      .raw([GS, 0x6b, 73, body.length])
-      .raw(body)
-      .raw([LF]);
+    const escaped = data.replace(/\{/g, '{{');
+    // node-thermal-printer writes the length as one byte and prefixes the `{B` selector itself.
+    if (escaped.length + 2 > 255) throw new Error('CODE128 data is too long');
+    return this.command((p) => {
+      p.printBarcode(escaped, 73, {
+        hriPos: 2, // below
+        hriFont: 0, // font A
+        width: Math.max(2, Math.min(6, options.moduleWidth ?? 2)),
+        height: Math.min(255, options.heightDots ?? 80),
+      });
+      p.newLine();
+    });
   }
 
   /**
    * A bitmap as raster graphics (`GS v 0 m xL xH yL yH d…`), in bands of at most 256 rows:
-   * many printers have a small receive buffer for one raster command.
+   * many printers have a small receive buffer for one raster command. Ours, because
+   * node-thermal-printer's image printing takes only PNG files and sends one band, its width
+   * limited to 255 bytes.
    */
   raster(bitmap: Bitmap): this {
     const band = 256;
@@ -101,7 +143,12 @@ export class EscPosBuilder {
     return this;
   }
 
-  /** Feed past the tear bar and cut partially (`GS V 66 n`). */
+  /**
+   * Feed to the cutter and cut partially (`GS V 66 n`). Ours, because node-thermal-printer's
+   * `partialCut` cuts where the paper stands (`GS V 1`) after a fixed feed, which cuts through
+   * the last lines on printers whose cutter sits further from the head, and then resets the
+   * printer, dropping the character table for the next page.
+   */
   cut(): this {
     return this.raw([GS, 0x56, 66, 3]);
   }
