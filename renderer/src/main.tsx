@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createPackdeskApi } from './api/packdesk-api';
 import { App } from './app/App';
-import { devicePreferences } from './app/device-preferences';
+import { devicePreferences } from './session/device-preferences';
 import { initI18n } from './i18n/i18n';
 
 const root = document.getElementById('root');

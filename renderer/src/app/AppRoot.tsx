@@ -7,8 +7,8 @@ import { FullPageError, FullPageSpin } from '../components/FullPageState';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { AppShell } from './AppShell';
-import { SessionContext } from './session-context';
-import { useSessionActions } from './useSessionActions';
+import { SessionContext } from '../session/session-context';
+import { useSessionActions } from '../session/useSessionActions';
 
 function SignedIn() {
   const { t } = useTranslation();

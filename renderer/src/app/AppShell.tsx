@@ -29,10 +29,10 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { HealthArea } from './HealthArea';
-import { hrefFor, navigate, useRoute, type Route } from './router';
-import { isCounter, sectionsFor } from './sections';
-import { useSession } from './useSession';
-import { useSessionActions } from './useSessionActions';
+import { hrefFor, navigate, useRoute, type Route } from '../navigation/router';
+import { isCounter, sectionsFor } from '../navigation/sections';
+import { useSession } from '../session/useSession';
+import { useSessionActions } from '../session/useSessionActions';
 
 // Icons are decoration next to a visible label; hidden so names read "Users", not "team Users".
 const ICONS: Record<Route, ReactNode> = {

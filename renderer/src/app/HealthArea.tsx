@@ -2,8 +2,8 @@ import { Badge, Flex, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useConnectionState } from '../api/useConnectionState';
 import { SyncHeaderStatus } from '../features/sync/SyncHeaderStatus';
-import { isCounter } from './sections';
-import { useSession } from './useSession';
+import { isCounter } from '../navigation/sections';
+import { useSession } from '../session/useSession';
 
 /**
  * The header's sync and health area, always visible: the link to the core (the push-event

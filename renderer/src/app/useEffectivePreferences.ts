@@ -3,7 +3,7 @@ import type { Preferences } from '../../../shared/schemas/auth.schema';
 import { queryKeys } from '../api/query-keys';
 import { useApiQuery } from '../api/useApiQuery';
 import { useToken } from '../api/useToken';
-import { devicePreferences } from './device-preferences';
+import { devicePreferences } from '../session/device-preferences';
 
 /** The signed-in user's language and theme, or the device's while nobody is signed in. */
 export function useEffectivePreferences(): Preferences {

@@ -1,7 +1,7 @@
 import { Card, Flex, Form, Typography } from 'antd';
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { devicePreferences } from '../app/device-preferences';
+import { devicePreferences } from '../session/device-preferences';
 import { LanguageSelect } from './LanguageSelect';
 import { PageTitle } from './PageTitle';
 

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { useApiMutation } from '../../api/useApiMutation';
-import { useSessionActions } from '../../app/useSessionActions';
+import { useSessionActions } from '../../session/useSessionActions';
 import { AuthLayout } from '../../components/AuthLayout';
 import { useApiFormErrors } from '../../components/useApiFormErrors';
 import { useFieldRules } from '../../components/useFieldRules';

@@ -6,8 +6,8 @@ import { ApiCallError } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { useApiMutation } from '../../api/useApiMutation';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useSession } from '../../app/useSession';
-import { useSessionActions } from '../../app/useSessionActions';
+import { useSession } from '../../session/useSession';
+import { useSessionActions } from '../../session/useSessionActions';
 import { errorText } from '../../i18n/error-text';
 
 type SwitchValues = MethodInput<'auth.switchOperator'>;

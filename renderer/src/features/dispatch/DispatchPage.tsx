@@ -6,14 +6,14 @@ import { ApiCallError } from '../../api/client';
 import { usePackdeskApi } from '../../api/usePackdeskApi';
 import { useApiMutation } from '../../api/useApiMutation';
 import { useApiQuery } from '../../api/useApiQuery';
-import { setRouteParam, useRouteParam } from '../../app/router';
+import { setRouteParam, useRouteParam } from '../../navigation/router';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { errorText } from '../../i18n/error-text';
 import { useFormats } from '../../i18n/useFormats';
 import { useScanEvents } from '../../scanner';
-import { ScanHistory } from '../packing/ScanHistory';
-import { VerdictBanner } from '../packing/VerdictBanner';
+import { ScanHistory } from '../counter/ScanHistory';
+import { VerdictBanner } from '../counter/VerdictBanner';
 import { BatchView } from './BatchView';
 import { useDispatchScans } from './useDispatchScans';
 

@@ -1,15 +1,14 @@
 import type { TFunction } from 'i18next';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POSTING_STATUSES, type PostingStatus } from '../../../../shared/domain/postings';
 import type { ScanEvent } from '../../../../shared/domain/scan';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { usePackdeskApi } from '../../api/usePackdeskApi';
 import { useFormats } from '../../i18n/useFormats';
-import { useScanHistory } from '../packing/useScanHistory';
-import { playVerdictSound } from '../packing/verdict-sound';
-import { failedVerdict, isReason, shownCode } from '../packing/verdict-text';
-import type { Verdict } from '../packing/VerdictBanner';
+import { type CounterScan, useOrderedScans } from '../counter/useOrderedScans';
+import { isReason, shownCode } from '../counter/verdict-text';
+import type { Verdict } from '../counter/VerdictBanner';
 
 type DispatchScanResult = MethodOutput<'dispatch.scan'>;
 
@@ -66,8 +65,8 @@ function detailText(
 }
 
 /**
- * Packages scanned into the open batch, one call at a time in scan order; each answer sets the
- * banner, plays its sound and adds a history line. A refused package says why (not packed,
+ * Packages scanned into the open batch through the counter's ordered scan loop; each answer sets
+ * the banner, plays its sound and adds a history line. A refused package says why (not packed,
  * cancelled, another carrier, already in another batch, unknown code, batch closed meanwhile).
  * The banner starts with `title: null`: the page shows the idle hint in the current language.
  */
@@ -82,62 +81,48 @@ export function useDispatchScans(batchId: number | null) {
     seq: 0,
     name: 'idle',
   });
-  const { history, remember } = useScanHistory();
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const seq = useRef(0);
+
+  const judge = useCallback(
+    (result: DispatchScanResult, scan: CounterScan, seq: number) => {
+      const detail = detailText(t, formats.number, result);
+      const values = {
+        posting: result.postingNumber ?? shownCode(scan.code),
+        detail: detail ?? '',
+        code: shownCode(scan.code),
+      };
+      return {
+        verdict: {
+          tone: result.tone,
+          title: t(`dispatch.verdicts.${result.verdict}`, values),
+          detail: detail
+            ? t('dispatch.detail', values)
+            : result.verdict === 'added'
+              ? null
+              : values.code,
+          seq,
+          name: result.verdict,
+        },
+        short: t(`dispatch.short.${result.verdict}`),
+        code: scan.code,
+      };
+    },
+    [t, formats],
+  );
+
+  const { history, submit } = useOrderedScans({
+    show: setVerdict,
+    judge,
+    failedShort: t('dispatch.short.failed'),
+  });
 
   const scan = useCallback(
     (event: ScanEvent) => {
       if (batchId === null) return;
-      queue.current = queue.current.then(async () => {
-        const n = ++seq.current;
-        try {
-          const result = await client.call('dispatch.scan', {
-            batchId,
-            code: event.code,
-            source: event.source,
-          });
-          const detail = detailText(t, formats.number, result);
-          const values = {
-            posting: result.postingNumber ?? shownCode(event.code),
-            detail: detail ?? '',
-            code: shownCode(event.code),
-          };
-          setVerdict({
-            tone: result.tone,
-            title: t(`dispatch.verdicts.${result.verdict}`, values),
-            detail: detail
-              ? t('dispatch.detail', values)
-              : result.verdict === 'added'
-                ? null
-                : values.code,
-            seq: n,
-            name: result.verdict,
-          });
-          playVerdictSound(result.tone);
-          remember({
-            seq: n,
-            code: event.code,
-            source: event.source,
-            at: event.at,
-            tone: result.tone,
-            text: t(`dispatch.short.${result.verdict}`),
-          });
-        } catch (error) {
-          setVerdict(failedVerdict(t, error, event.code, n));
-          playVerdictSound('error');
-          remember({
-            seq: n,
-            code: event.code,
-            source: event.source,
-            at: event.at,
-            tone: 'error',
-            text: t('dispatch.short.failed'),
-          });
-        }
-      });
+      submit({ code: event.code, source: event.source, at: event.at }, () =>
+        client.call('dispatch.scan', { batchId, code: event.code, source: event.source }),
+      );
     },
-    [batchId, client, formats, remember, t],
+    [batchId, client, submit],
   );
 
   return { verdict, history, scan };

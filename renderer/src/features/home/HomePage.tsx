@@ -1,8 +1,8 @@
 import { Alert, Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { hrefFor, type Route } from '../../app/router';
-import { isBackOffice, sectionsFor } from '../../app/sections';
-import { useSession } from '../../app/useSession';
+import { hrefFor, type Route } from '../../navigation/router';
+import { isBackOffice, sectionsFor } from '../../navigation/sections';
+import { useSession } from '../../session/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { ConnectChoices } from '../settings/MarketplaceSettings';
 import { useAccounts } from '../sync/useSyncData';

@@ -12,7 +12,7 @@ import {
 import { useEffect, useLayoutEffect, useRef, useState, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POSTING_STATUSES, type PostingStatus } from '../../../../shared/domain/postings';
-import { setRouteParam, useRouteParam } from '../../app/router';
+import { setRouteParam, useRouteParam } from '../../navigation/router';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { useFormats } from '../../i18n/useFormats';

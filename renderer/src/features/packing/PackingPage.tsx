@@ -2,21 +2,21 @@ import { BarcodeOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Row, Space, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setRouteParam, useRouteParam } from '../../app/router';
+import { setRouteParam, useRouteParam } from '../../navigation/router';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { useFormats } from '../../i18n/useFormats';
 import { useScanEvents } from '../../scanner';
 import { SwitchOperatorModal } from '../auth/SwitchOperatorModal';
+import { ScanHistory } from '../counter/ScanHistory';
+import { preloadVerdictSounds } from '../counter/verdict-sound';
+import { LatestVerdictBanner } from '../counter/VerdictBanner';
 import { CommandButtons } from './CommandButtons';
 import { CommandSheet } from './CommandSheet';
 import { ManualEntry } from './ManualEntry';
 import { PackagesPanel } from './PackagesPanel';
 import { PostingPanel } from './PostingPanel';
-import { ScanHistory } from './ScanHistory';
 import { usePackingCounter } from './usePackingCounter';
-import { preloadVerdictSounds } from './verdict-sound';
-import { LatestVerdictBanner } from './VerdictBanner';
 
 /**
  * The packer's whole day: scan a posting, scan its items, complete. Everything works from the

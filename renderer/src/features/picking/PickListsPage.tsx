@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { pickListSummary } from '../../../../shared/schemas/packing.schema';
 import { useApiQuery } from '../../api/useApiQuery';
-import { setRouteParam, useRouteParam } from '../../app/router';
+import { setRouteParam, useRouteParam } from '../../navigation/router';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { useFormats } from '../../i18n/useFormats';

@@ -1,8 +1,8 @@
 import { Typography } from 'antd';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isBackOffice } from '../../app/sections';
-import { useSession } from '../../app/useSession';
+import { isBackOffice } from '../../navigation/sections';
+import { useSession } from '../../session/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { PrintersSection } from './PrintersSection';
 import { PrintQueue } from './PrintQueue';

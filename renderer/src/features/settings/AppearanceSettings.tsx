@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me, Preferences } from '../../../../shared/schemas/auth.schema';
 import { queryKeys } from '../../api/query-keys';
 import { useApiMutation } from '../../api/useApiMutation';
-import { useSession } from '../../app/useSession';
+import { useSession } from '../../session/useSession';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { errorText } from '../../i18n/error-text';
 import { SettingsSection } from './SettingsSection';

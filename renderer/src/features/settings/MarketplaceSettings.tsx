@@ -2,7 +2,7 @@ import { ExperimentOutlined, ShopOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, List, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hrefFor } from '../../app/router';
+import { hrefFor } from '../../navigation/router';
 import { QueryError } from '../../components/QueryError';
 import { HealthTag } from '../sync/HealthTag';
 import { useAccounts } from '../sync/useSyncData';

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Flex, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/useApiMutation';
-import { useSession } from '../../app/useSession';
+import { useSession } from '../../session/useSession';
 import { useApiFormErrors } from '../../components/useApiFormErrors';
 import { useFieldRules } from '../../components/useFieldRules';
 import { SettingsSection } from './SettingsSection';

@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/domain/scan';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat';
 import { useScanEvents } from '../../scanner';
-import { shownCode } from '../packing/verdict-text';
+import { shownCode } from '../counter/verdict-text';
 
 interface Row {
   seq: number;

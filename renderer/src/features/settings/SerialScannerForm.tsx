@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { SerialScannerSettings } from '../../../../shared/schemas/packing.schema';
 import { useApiMutation } from '../../api/useApiMutation';
 import { useApiQuery } from '../../api/useApiQuery';
-import { isBackOffice } from '../../app/sections';
-import { useSession } from '../../app/useSession';
+import { isBackOffice } from '../../navigation/sections';
+import { useSession } from '../../session/useSession';
 import { QueryError } from '../../components/QueryError';
 import { errorText } from '../../i18n/error-text';
 

@@ -1,8 +1,8 @@
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BACK_OFFICE_ROLES } from '../../../../shared/domain/roles';
-import { isCounter } from '../../app/sections';
-import { useSession } from '../../app/useSession';
+import { isCounter } from '../../navigation/sections';
+import { useSession } from '../../session/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { AppearanceSettings } from './AppearanceSettings';
 import { ChangePasswordForm } from './ChangePasswordForm';

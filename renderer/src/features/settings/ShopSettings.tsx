@@ -2,7 +2,7 @@ import { Alert, App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { useApiMutation } from '../../api/useApiMutation';
-import { useSession } from '../../app/useSession';
+import { useSession } from '../../session/useSession';
 import { useApiFormErrors } from '../../components/useApiFormErrors';
 import { useFieldRules } from '../../components/useFieldRules';
 import { SettingsSection } from './SettingsSection';

@@ -15,9 +15,9 @@ import {
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/useApiMutation';
-import { hrefFor } from '../../app/router';
-import { isBackOffice } from '../../app/sections';
-import { useSession } from '../../app/useSession';
+import { hrefFor } from '../../navigation/router';
+import { isBackOffice } from '../../navigation/sections';
+import { useSession } from '../../session/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { errorText } from '../../i18n/error-text';

@@ -6,7 +6,7 @@ import type { User } from '../../../../shared/schemas/users.schema';
 import { queryKeys } from '../../api/query-keys';
 import { useApiMutation } from '../../api/useApiMutation';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useSession } from '../../app/useSession';
+import { useSession } from '../../session/useSession';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { errorText } from '../../i18n/error-text';
