@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Linter } from 'eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -26,6 +28,53 @@ const nodeBuiltins = {
   group: ['node:*'],
   message: 'No Node built-ins here (runs in a browser sandbox or must stay environment-neutral).',
 };
+
+const rendererKnowsOnlySharedAndBridge: ImportPattern = {
+  group: ['**/electron/**', '**/test/**'],
+  message: 'The renderer knows only shared/ and the bridge object.',
+};
+
+const featuresDir = join(import.meta.dirname, 'renderer/src/features');
+const features = readdirSync(featuresDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/**
+ * Sibling features a feature still imports (screen parts that belong in a shared place); this
+ * list may only shrink. Every feature may import `counter`, the home of what counter screens share.
+ */
+const siblingsStillImported: Record<string, string[]> = {
+  home: ['settings', 'sync'],
+  orders: ['sync'],
+  packing: ['auth'],
+  settings: ['sync'],
+};
+
+/**
+ * A feature imports neither the app shell above it (app/ composes the features; what both need
+ * lives in session/, navigation/, components/…) nor a sibling feature. Flat config replaces the
+ * renderer entry's no-restricted-imports for these files, so its patterns are repeated here.
+ */
+function featureRules(feature: string): Linter.RulesRecord {
+  const allowed = new Set(['counter', feature, ...(siblingsStillImported[feature] ?? [])]);
+  const siblings = features.filter((name) => !allowed.has(name));
+  return restrict([
+    nodeBuiltins,
+    rendererKnowsOnlySharedAndBridge,
+    {
+      group: ['**/app', '**/app/**'],
+      message: 'features/ may not import app/: move what both use to a folder both import.',
+    },
+    ...(siblings.length === 0
+      ? []
+      : [
+          {
+            regex: `^(\\.\\./)+(features/)?(${siblings.join('|')})(/|$)`,
+            message: `A feature imports only features/counter, never a sibling feature (${feature}).`,
+          },
+        ]),
+  ]);
+}
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/'] },
@@ -100,15 +149,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([
-        nodeBuiltins,
-        {
-          group: ['**/electron/**', '**/test/**'],
-          message: 'The renderer knows only shared/ and the bridge object.',
-        },
-      ]),
+      ...restrict([nodeBuiltins, rendererKnowsOnlySharedAndBridge]),
     },
   },
+  ...features.map((feature) => ({
+    files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: featureRules(feature),
+  })),
   {
     // Tests read JSON replies field by field; typing each one would only restate the contract.
     files: ['test/**/*.ts'],
