@@ -8,9 +8,9 @@ import type {
 import type { Bitmap } from './raster';
 
 /**
- * ESC/POS (Epson TM command set) for our documents. Initialising, the character table,
- * alignment, emphasis, text size, text and CODE128 are written by node-thermal-printer; the
- * raster bands, the feed and the cut are ours (see `raster` and `cut` for why). Text is
+ * ESC/POS (Epson TM command set) for our documents. The character table, alignment, emphasis,
+ * text size, line feed and CODE128 are written by node-thermal-printer; the text encoding, the
+ * raster bands, the feed and the cut are ours (`line`, `raster` and `cut` say why). Text is
  * encoded with the printer's configured table and characters it lacks become `?`.
  */
 
@@ -37,8 +37,9 @@ export type Align = 'left' | 'center' | 'right';
 export class EscPosBuilder {
   private readonly parts: Buffer[] = [];
   /**
-   * Used only to encode commands: it has no interface, so it never opens a connection (our
-   * transports send the bytes). Lines never fold: layout has already fitted them to the paper.
+   * Used only to encode commands: an empty interface (its types require the field) means none,
+   * so it never opens a connection; our transports send the bytes. Lines never fold: layout has
+   * already fitted them to the paper.
    */
   private readonly printer = new ThermalPrinter({
     type: PrinterTypes.EPSON,
