@@ -1,7 +1,7 @@
 import { OZON_API_URL } from '../../../shared/domain/ozon-endpoint';
 import type { Account } from '../../../shared/schemas/sync.schema';
 import type { HandlerContext, HandlerMap } from '../api/context';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import type { AccountRow } from '../db/schema';
 import { MarketplaceError, type Connector, type CredentialsInfo } from '../marketplace/connector';
 import { productsWithoutSku } from '../products/products.repo';

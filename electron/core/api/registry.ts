@@ -9,7 +9,7 @@ import { authenticate } from '../auth/sessions.repo';
 import type { Database, UserRow } from '../db/schema';
 import type { Caller, CoreServices, HandlerContext, HandlerMap, SessionInfo } from './context';
 import { createEventFeed, type EventFeed } from './event-feed';
-import { ApiFailure } from './failure';
+import { ApiFailure } from '../handler/failure';
 
 export type Handlers = HandlerMap<MethodName>;
 

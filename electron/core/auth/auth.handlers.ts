@@ -1,6 +1,6 @@
 import { STATION_OPERATOR_ROLES, type Role } from '../../../shared/domain/roles';
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import type { UserRow } from '../db/schema';
 import { counterRepo } from '../packing/packing.repo';
 import type { FailureLimiter } from './rate-limiter';

@@ -1,6 +1,6 @@
 import type { DispatchVerdict, ScanTone } from '../../../shared/schemas/packing.schema';
 import { requireSession, type HandlerMap } from '../api/context';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import { counterRepo } from '../packing/packing.repo';
 import { judgeDispatchScan } from './dispatch-scan';
 import { carriersWithPacked, getBatch, listBatches, openBatchFor } from './dispatch.repo';

@@ -1,5 +1,5 @@
 import { requireSession, type HandlerMap } from '../api/context';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import {
   getPickList,
   insertPickList,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ShipmentPackage } from '../../../shared/domain/postings';
 import type { ActionErrorKind } from '../../../shared/schemas/sync.schema';
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import { openAlerts } from '../sync/alerts.repo';
 import { subjectOf } from '../sync/actions';
 import { enqueue, shipFailedFlag } from '../sync/outbox.repo';

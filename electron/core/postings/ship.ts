@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { ShipmentPackage } from '../../../shared/domain/postings';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import type { Database } from '../db/schema';
 import { subjectOf } from '../sync/actions';
 import { enqueue } from '../sync/outbox.repo';

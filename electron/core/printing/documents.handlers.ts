@@ -1,6 +1,6 @@
 import type { PrintDocumentKind } from '../../../shared/schemas/printing.schema';
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import type { PrinterRow } from '../db/schema';
 import { getBatch } from '../dispatch/dispatch.repo';
 import { getPickList } from '../picking/picking.repo';

@@ -1,6 +1,6 @@
 import type { Printer } from '../../../shared/schemas/printing.schema';
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import type { PrinterRow } from '../db/schema';
 import { findPosting, postingItems } from '../postings/postings.repo';
 import { renderPackageLabel, renderTestPage, type PackageLabel } from './documents';

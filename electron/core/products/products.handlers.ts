@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { requireSession, type HandlerMap } from '../api/context';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import { findAccount } from '../accounts/accounts.repo';
 import { subjectOf } from '../sync/actions';
 import { enqueue } from '../sync/outbox.repo';

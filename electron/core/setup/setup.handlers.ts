@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../api/context';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import { hashSecret } from '../auth/passwords';
 import { startSession } from '../auth/sessions.repo';
 import { insertDefaultPreferences } from '../shop/preferences.repo';

@@ -1,5 +1,5 @@
 import { requireSession, type HandlerMap } from '../api/context';
-import { ApiFailure } from '../api/failure';
+import { ApiFailure } from '../handler/failure';
 import type { ActionErrorKind } from '../../../shared/schemas/sync.schema';
 import type { OutboxRow } from '../db/schema';
 import { reopenPackSession } from '../packing/reopen-pack-session';
