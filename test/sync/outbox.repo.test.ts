@@ -4,7 +4,7 @@ import {
   enqueue,
   recoverInFlight,
   updateAction,
-} from '../../electron/core/sync/outbox.repo';
+} from '../../electron/core/outbox/outbox.repo';
 import { createCoreFixture, type CoreFixture } from '../support/core-fixture';
 
 let fx: CoreFixture;

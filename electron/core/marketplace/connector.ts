@@ -4,6 +4,7 @@ import type {
   PostingStatus,
   ShipmentPackage,
 } from '../../../shared/domain/postings';
+import type { StockUpdate } from '../../../shared/domain/stock';
 
 /**
  * What a marketplace can do through its API. A marketplace without an API for something says
@@ -85,13 +86,8 @@ export interface PostingQuery {
   cursor: string | null;
 }
 
-export interface StockUpdate {
-  /** The marketplace's product id; Ozon's schema requires it beside the seller's offer id. */
-  productId: string;
-  offerId: string;
-  warehouseId: string;
-  stock: number;
-}
+/** Re-exported so the connectors keep naming it from here. */
+export type { StockUpdate };
 
 /** Per-item outcome of a bulk call answered with HTTP 200 (Ozon stocks, prices). */
 export interface ItemResult<K> {

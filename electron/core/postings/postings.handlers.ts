@@ -4,8 +4,8 @@ import type { ActionErrorKind } from '../../../shared/schemas/sync.schema';
 import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
 import { ApiFailure } from '../handler/failure';
 import { openAlerts } from '../sync/alerts.repo';
-import { subjectOf } from '../sync/actions';
-import { enqueue, shipFailedFlag } from '../sync/outbox.repo';
+import { subjectOf } from '../outbox/actions';
+import { enqueue, shipFailedFlag } from '../outbox/outbox.repo';
 import { findPosting, postingItems, setLocalState } from './postings.repo';
 import { queueShip } from './ship';
 

@@ -2,8 +2,8 @@ import type { Transaction } from 'kysely';
 import type { ShipmentPackage } from '../../../shared/domain/postings';
 import { ApiFailure } from '../handler/failure';
 import type { Database } from '../db/schema';
-import { subjectOf } from '../sync/actions';
-import { enqueue } from '../sync/outbox.repo';
+import { subjectOf } from '../outbox/actions';
+import { enqueue } from '../outbox/outbox.repo';
 import { findPosting, setLocalState } from './postings.repo';
 
 export interface ShipRequest {

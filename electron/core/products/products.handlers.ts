@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { requireSession, type HandlerMap } from '../api/context';
 import { ApiFailure } from '../handler/failure';
 import { findAccount } from '../accounts/accounts.repo';
-import { subjectOf } from '../sync/actions';
-import { enqueue } from '../sync/outbox.repo';
+import { subjectOf } from '../outbox/actions';
+import { enqueue } from '../outbox/outbox.repo';
 
 export const productsHandlers: HandlerMap<'products.setStock'> = {
   'products.setStock': async (input, ctx) => {

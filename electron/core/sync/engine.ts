@@ -32,7 +32,7 @@ import {
   recoverInFlight,
   updateAction,
   type QueueStats,
-} from './outbox.repo';
+} from '../outbox/outbox.repo';
 import { sendAction, verifyAction, type Outcome } from './push-action';
 
 export type ConnectionState = 'unknown' | 'online' | 'offline' | 'auth_failed';

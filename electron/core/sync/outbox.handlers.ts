@@ -5,7 +5,7 @@ import type { OutboxRow } from '../db/schema';
 import { reopenPackSession } from '../packing/reopen-pack-session';
 import { setLocalState } from '../postings/postings.repo';
 import { openAlerts, resolveAlert } from './alerts.repo';
-import { openActions, updateAction } from './outbox.repo';
+import { openActions, updateAction } from '../outbox/outbox.repo';
 
 type OutboxMethods =
   'outbox.list' | 'outbox.retry' | 'outbox.discard' | 'alerts.list' | 'alerts.resolve';

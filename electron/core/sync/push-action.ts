@@ -1,7 +1,7 @@
 import type { OutboxRow, OutboxState } from '../db/schema';
 import { MarketplaceError, type Connector, type RemotePosting } from '../marketplace/connector';
 import type { PostingConflict } from '../postings/postings.repo';
-import { ALREADY_DONE, type ActionName, type ActionPayloads } from './actions';
+import { ALREADY_DONE, type ActionName, type ActionPayloads } from '../outbox/actions';
 
 /** What became of one attempt; the engine writes it down. */
 export interface Outcome {

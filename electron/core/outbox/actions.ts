@@ -1,5 +1,5 @@
 import type { ShipmentPackage } from '../../../shared/domain/postings';
-import type { StockUpdate } from '../marketplace/connector';
+import type { StockUpdate } from '../../../shared/domain/stock';
 
 /** What each outbox action carries. The payload is stored as JSON in `outbox.payload`. */
 export interface ActionPayloads {
