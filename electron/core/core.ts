@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { CoreServices } from './api/context';
+import type { CoreServices } from './handler/context';
 import { createEventBus } from './lib/event-bus';
-import { handlers } from './api/handlers';
+import { handlers } from './handlers';
 import { createRegistry, type Registry } from './api/registry';
-import { createAuthLimiters } from './auth/rate-limiter';
+import { createAuthLimiters } from './lib/rate-limiter';
 import { openDatabase } from './db/connection';
 import { createScannerService } from './devices/scanner/scanner-service';
 import type { Logger } from './logging/logger';

@@ -3,7 +3,7 @@ import {
   AddressBackoff,
   createAuthLimiters,
   UserLockout,
-} from '../../electron/core/auth/rate-limiter';
+} from '../../electron/core/lib/rate-limiter';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HandlerContext } from '../../electron/core/api/context';
+import type { HandlerContext } from '../../electron/core/handler/context';
 import type { Connector } from '../../electron/core/marketplace/connector';
 import { cachedLabel } from '../../electron/core/printing/label-cache';
 import {

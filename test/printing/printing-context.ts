@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../../electron/core/api/context';
+import type { HandlerContext } from '../../electron/core/handler/context';
 import type { Core } from '../../electron/core/core';
 
 /**

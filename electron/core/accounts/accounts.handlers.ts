@@ -1,6 +1,6 @@
 import { OZON_API_URL } from '../../../shared/domain/ozon-endpoint';
 import type { Account } from '../../../shared/schemas/sync.schema';
-import type { HandlerContext, HandlerMap } from '../api/context';
+import type { HandlerContext, HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import type { AccountRow } from '../db/schema';
 import { MarketplaceError, type Connector, type CredentialsInfo } from '../marketplace/connector';

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../api/context';
+import type { HandlerMap } from '../handler/context';
 
 /**
  * The warehouses the sync engine last pulled, so people choose one by name instead of typing the

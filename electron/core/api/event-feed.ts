@@ -1,6 +1,6 @@
 import { domainOfEvent, type AppEvent, type EventDomain } from '../../../shared/contract/events';
 import { authenticate, liveSessionUser } from '../auth/sessions.repo';
-import type { CoreServices } from './context';
+import type { CoreServices } from '../handler/context';
 import { mayReceive, type EventReader } from './event-access';
 
 /**

@@ -7,7 +7,13 @@ import { redactSecrets } from '../../../shared/lib/logger';
 import { writeAudit } from '../audit/audit.repo';
 import { authenticate } from '../auth/sessions.repo';
 import type { Database, UserRow } from '../db/schema';
-import type { Caller, CoreServices, HandlerContext, HandlerMap, SessionInfo } from './context';
+import type {
+  Caller,
+  CoreServices,
+  HandlerContext,
+  HandlerMap,
+  SessionInfo,
+} from '../handler/context';
 import { createEventFeed, type EventFeed } from './event-feed';
 import { ApiFailure } from '../handler/failure';
 

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../api/context';
+import type { HandlerMap } from '../handler/context';
 import { listAudit } from './audit.repo';
 
 export const auditHandlers: HandlerMap<'audit.list'> = {

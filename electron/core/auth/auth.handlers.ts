@@ -1,9 +1,9 @@
 import { STATION_OPERATOR_ROLES, type Role } from '../../../shared/domain/roles';
-import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
+import { requireSession, type HandlerContext, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import type { UserRow } from '../db/schema';
 import { counterRepo } from '../packing/packing.repo';
-import type { FailureLimiter } from './rate-limiter';
+import type { FailureLimiter } from '../lib/rate-limiter';
 import { getPreferences } from '../shop/preferences.repo';
 import { getShop } from '../shop/shop.repo';
 import { findUserByUsername, listUsers, toUser, updateUser } from '../users/users.repo';

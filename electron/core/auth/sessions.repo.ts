@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CoreServices, SessionInfo } from '../api/context';
+import type { CoreServices, SessionInfo } from '../handler/context';
 import type { Database, UserRow } from '../db/schema';
 import { hashToken, newSessionToken } from './tokens';
 

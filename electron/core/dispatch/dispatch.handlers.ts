@@ -1,5 +1,5 @@
 import type { DispatchVerdict, ScanTone } from '../../../shared/schemas/packing.schema';
-import { requireSession, type HandlerMap } from '../api/context';
+import { requireSession, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import { counterRepo } from '../packing/packing.repo';
 import { judgeDispatchScan } from './dispatch-scan';

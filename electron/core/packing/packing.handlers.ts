@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { commandBarcode } from '../../../shared/domain/scan';
 import { SCAN_VERDICT_TONE, type ScanResult } from '../../../shared/schemas/packing.schema';
-import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
+import { requireSession, type HandlerContext, type HandlerMap } from '../handler/context';
 import { queueShip } from '../postings/ship';
 import { printOnComplete } from '../printing/on-complete';
 import { counterRepo } from './packing.repo';

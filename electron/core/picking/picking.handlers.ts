@@ -1,4 +1,4 @@
-import { requireSession, type HandlerMap } from '../api/context';
+import { requireSession, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import {
   getPickList,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ShipmentPackage } from '../../../shared/domain/postings';
 import type { ActionErrorKind } from '../../../shared/schemas/sync.schema';
-import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
+import { requireSession, type HandlerContext, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import { openAlerts } from '../sync/alerts.repo';
 import { subjectOf } from '../outbox/actions';

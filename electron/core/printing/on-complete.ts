@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../api/context';
+import type { HandlerContext } from '../handler/context';
 import { findPosting } from '../postings/postings.repo';
 import { packingSlipLayout, renderLayouts } from './documents';
 import {

@@ -1,5 +1,5 @@
 import type { Printer } from '../../../shared/schemas/printing.schema';
-import { requireSession, type HandlerContext, type HandlerMap } from '../api/context';
+import { requireSession, type HandlerContext, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import type { PrinterRow } from '../db/schema';
 import { findPosting, postingItems } from '../postings/postings.repo';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requireSession, type HandlerMap } from '../api/context';
+import { requireSession, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import { findAccount } from '../accounts/accounts.repo';
 import { subjectOf } from '../outbox/actions';

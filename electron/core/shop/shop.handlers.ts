@@ -1,4 +1,4 @@
-import { requireSession, type HandlerMap } from '../api/context';
+import { requireSession, type HandlerMap } from '../handler/context';
 import { getPreferences, savePreferences } from './preferences.repo';
 import { renameShop } from './shop.repo';
 

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../api/context';
+import type { HandlerMap } from '../handler/context';
 import { counterStatsOf } from './counter-stats';
 
 export const statsHandlers: HandlerMap<'stats.counter'> = {

@@ -1,11 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FailureKind } from '../../../shared/domain/postings';
-import {
-  SYNC_RESOURCES,
-  type ResourceWait,
-  type SyncResource,
-} from '../../../shared/schemas/sync.schema';
+import { SYNC_RESOURCES, type SyncResource } from '../../../shared/schemas/sync.schema';
 import type { Db } from '../db/connection';
 import { writeExclusive } from '../db/exclusive';
 import type { AccountRow, OutboxRow } from '../db/schema';
@@ -26,27 +22,9 @@ import { createProductWriter } from '../products/products.repo';
 import { raiseAlerts } from './alerts.repo';
 import { backoffMs } from '../lib/backoff';
 import { readCursor, writeCursor } from './cursors.repo';
-import {
-  dueActions,
-  queueStats,
-  recoverInFlight,
-  updateAction,
-  type QueueStats,
-} from '../outbox/outbox.repo';
+import { dueActions, queueStats, recoverInFlight, updateAction } from '../outbox/outbox.repo';
+import type { AccountSyncStatus, ConnectionState } from '../handler/ports';
 import { sendAction, verifyAction, type Outcome } from './push-action';
-
-export type ConnectionState = 'unknown' | 'online' | 'offline' | 'auth_failed';
-
-export interface AccountSyncStatus extends QueueStats {
-  accountId: number;
-  connection: ConnectionState;
-  lastPullAt: number | null;
-  lastError: string | null;
-  lastErrorAt: number | null;
-  nextPullAt: number | null;
-  isSyncing: boolean;
-  waiting: ResourceWait[];
-}
 
 export interface SyncEngineOptions {
   db: Db;

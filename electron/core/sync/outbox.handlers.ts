@@ -1,4 +1,4 @@
-import { requireSession, type HandlerMap } from '../api/context';
+import { requireSession, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import type { ActionErrorKind } from '../../../shared/schemas/sync.schema';
 import type { OutboxRow } from '../db/schema';

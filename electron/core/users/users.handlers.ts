@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../api/context';
+import type { HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import { hashSecret } from '../auth/passwords';
 import { endUserSessions } from '../auth/sessions.repo';

@@ -1,15 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/methods';
-import type { AuthLimiters } from '../auth/rate-limiter';
+import type { AuthLimiters } from '../lib/rate-limiter';
 import type { Db } from '../db/connection';
 import type { Database, UserRow } from '../db/schema';
 import type { ScannerService } from '../devices/scanner/scanner-service';
 import type { Logger } from '../logging/logger';
 import type { MarketplaceHub } from '../marketplace/hub';
 import type { SecretBox } from '../secrets/secret-box';
-import type { SyncEngine } from '../sync/engine';
 import type { EventBus } from '../lib/event-bus';
+import type { SyncControl } from './ports';
 
 /** Long-lived parts every handler may use; built once by `createCore`. */
 export interface CoreServices {
@@ -21,7 +21,7 @@ export interface CoreServices {
   events: EventBus;
   secrets: SecretBox;
   marketplaces: MarketplaceHub;
-  sync: SyncEngine;
+  sync: SyncControl;
   /** The station's serial scanner: its port, state and latest scans. */
   scanners: ScannerService;
   /** Failed password and PIN attempts, per user and per address. */

@@ -1,5 +1,5 @@
-import type { HandlerMap } from '../../api/context';
-import { writeSerialSettings } from './scanner-settings';
+import type { HandlerMap } from '../handler/context';
+import { writeSerialSettings } from '../devices/scanner/scanner-settings';
 
 type ScannersMethods =
   'scanners.ports' | 'scanners.serial' | 'scanners.saveSerial' | 'scanners.take';
