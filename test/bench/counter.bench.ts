@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { createConsoleLogger } from '../../electron/core/logging/logger';
-import { counterRepo } from '../../electron/core/packing/packing.repo';
+import { counterRepo } from '../../electron/core/counter/counter.repo';
 import { classifyScan } from '../../shared/domain/scan';
 import { ADMIN, tempDir } from '../support/core-fixture';
 import { figure, percentile } from './figures';

@@ -2,7 +2,7 @@ import { STATION_OPERATOR_ROLES, type Role } from '../../../shared/domain/roles'
 import { requireSession, type HandlerContext, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import type { UserRow } from '../db/schema';
-import { counterRepo } from '../packing/packing.repo';
+import { counterRepo } from '../counter/counter.repo';
 import type { FailureLimiter } from '../lib/rate-limiter';
 import { getPreferences } from '../shop/preferences.repo';
 import { getShop } from '../shop/shop.repo';

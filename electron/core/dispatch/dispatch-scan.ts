@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { classifyScan } from '../../../shared/domain/scan';
 import type { DispatchVerdict } from '../../../shared/schemas/packing.schema';
 import type { Database, DispatchBatchRow } from '../db/schema';
-import type { CounterPosting, CounterRepo } from '../packing/packing.repo';
+import type { CounterPosting, CounterRepo } from '../counter/counter.repo';
 
 export interface DispatchJudgement {
   verdict: DispatchVerdict;

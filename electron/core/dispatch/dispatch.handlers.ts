@@ -1,7 +1,7 @@
 import type { DispatchVerdict, ScanTone } from '../../../shared/schemas/packing.schema';
 import { requireSession, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
-import { counterRepo } from '../packing/packing.repo';
+import { counterRepo } from '../counter/counter.repo';
 import { judgeDispatchScan } from './dispatch-scan';
 import { carriersWithPacked, getBatch, listBatches, openBatchFor } from './dispatch.repo';
 

@@ -1,7 +1,7 @@
 import type { ShipmentPackage } from '../../../shared/domain/postings';
 import type { PackingSession } from '../../../shared/schemas/packing.schema';
 import type { PackSessionRow } from '../db/schema';
-import type { CounterItem, CounterPosting, CounterRepo, Tick } from './packing.repo';
+import type { CounterItem, CounterPosting, CounterRepo, Tick } from '../counter/counter.repo';
 
 /** Where a pack session stands, worked out from its scan log. */
 export interface Progress {

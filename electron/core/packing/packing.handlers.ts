@@ -4,7 +4,7 @@ import { SCAN_VERDICT_TONE, type ScanResult } from '../../../shared/schemas/pack
 import { requireSession, type HandlerContext, type HandlerMap } from '../handler/context';
 import { queueShip } from '../postings/ship';
 import { printOnComplete } from '../printing/on-complete';
-import { counterRepo } from './packing.repo';
+import { counterRepo } from '../counter/counter.repo';
 import { packingStateOf } from './packing-state';
 import { judgeScan } from './scan-verdict';
 
@@ -40,8 +40,8 @@ async function scan(
         postingNumber: posting.posting_number,
         packages,
         // Each completion is its own intent (a completion after a discarded ship, see
-        // reopen-pack-session.ts, ships again). A repeated complete scan cannot queue a second
-        // ship: this transaction finds the session completed and the posting shipping.
+        // counter/reopen-pack-session.ts, ships again). A repeated complete scan cannot queue a
+        // second ship: this transaction finds the session completed and the posting shipping.
         idempotencyKey: `ship:${posting.posting_number}:pack:${packSessionId}:${randomUUID()}`,
         userId: user.id,
         now,

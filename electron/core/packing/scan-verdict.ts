@@ -2,7 +2,7 @@ import type { ShipmentPackage } from '../../../shared/domain/postings';
 import { classifyScan, MAX_SCAN_LENGTH, type ScanClass } from '../../../shared/domain/scan';
 import type { ScanVerdict } from '../../../shared/schemas/packing.schema';
 import type { PackSessionRow } from '../db/schema';
-import type { CounterPosting, CounterProduct, CounterRepo } from './packing.repo';
+import type { CounterPosting, CounterProduct, CounterRepo } from '../counter/counter.repo';
 import { missingUnits, progressOf, shipmentPackages } from './packing-state';
 
 export interface Station {

@@ -2,7 +2,7 @@ import { requireSession, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import type { ActionErrorKind } from '../../../shared/schemas/sync.schema';
 import type { OutboxRow } from '../db/schema';
-import { reopenPackSession } from '../packing/reopen-pack-session';
+import { reopenPackSession } from '../counter/reopen-pack-session';
 import { setLocalState } from '../postings/postings.repo';
 import { openAlerts, resolveAlert } from './alerts.repo';
 import { openActions, updateAction } from '../outbox/outbox.repo';
