@@ -3,7 +3,7 @@ import type { ShipmentPackage } from '../../../shared/domain/postings';
 import type { ActionErrorKind } from '../../../shared/schemas/sync.schema';
 import { requireSession, type HandlerContext, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
-import { openAlerts } from '../sync/alerts.repo';
+import { openAlerts } from './alerts.repo';
 import { subjectOf } from '../outbox/actions';
 import { enqueue, shipFailedFlag } from '../outbox/outbox.repo';
 import { findPosting, postingItems, setLocalState } from './postings.repo';

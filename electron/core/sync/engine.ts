@@ -19,7 +19,7 @@ import {
   recordPullSuccess,
 } from '../accounts/accounts.repo';
 import { createProductWriter } from '../products/products.repo';
-import { raiseAlerts } from './alerts.repo';
+import { raiseAlerts } from '../postings/alerts.repo';
 import { backoffMs } from '../lib/backoff';
 import { readCursor, writeCursor } from './cursors.repo';
 import { dueActions, queueStats, recoverInFlight, updateAction } from '../outbox/outbox.repo';

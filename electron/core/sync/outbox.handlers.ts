@@ -4,7 +4,7 @@ import type { ActionErrorKind } from '../../../shared/schemas/sync.schema';
 import type { OutboxRow } from '../db/schema';
 import { reopenPackSession } from '../counter/reopen-pack-session';
 import { setLocalState } from '../postings/postings.repo';
-import { openAlerts, resolveAlert } from './alerts.repo';
+import { openAlerts, resolveAlert } from '../postings/alerts.repo';
 import { openActions, updateAction } from '../outbox/outbox.repo';
 
 type OutboxMethods =

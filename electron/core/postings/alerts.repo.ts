@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import type { PostingConflict } from '../postings/postings.repo';
+import type { PostingConflict } from './postings.repo';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
