@@ -4,8 +4,7 @@ import type { HandlerContext, HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
 import type { AccountRow } from '../db/schema';
 import { MarketplaceError, type Connector, type CredentialsInfo } from '../marketplace/connector';
-import { productsWithoutSku } from '../products/products.repo';
-import { findAccount, listAccounts } from './accounts.repo';
+import { findAccount, listAccounts, productsWithoutSku } from './accounts.repo';
 import { placeDemoProducts } from './demo-locations';
 
 type AccountsMethods =

@@ -31,3 +31,44 @@ export async function recordAccountError(
     .where('id', '=', id)
     .execute();
 }
+
+/** How many shown by name; the count says how many there are in all. */
+const LISTED_WITHOUT_SKU = 20;
+
+/**
+ * Products of an account the marketplace gave no SKU, a sync error: their orders cannot be
+ * matched to them. Archived cards are left out, as they take no orders. Part of the account's
+ * sync status (accounts.list), hence here and not in products/, which stands on accounts/.
+ */
+export async function productsWithoutSku(db: Executor, accountId: number) {
+  const missing = db
+    .selectFrom('products as p')
+    .where('p.account_id', '=', accountId)
+    .where('p.is_archived', '=', 0)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('product_skus as s')
+            .select('s.sku')
+            .whereRef('s.account_id', '=', 'p.account_id')
+            .whereRef('s.product_id', '=', 'p.product_id'),
+        ),
+      ),
+    );
+  const [listed, total] = await Promise.all([
+    missing
+      .select(['p.product_id', 'p.offer_id', 'p.name'])
+      .orderBy('p.offer_id')
+      .limit(LISTED_WITHOUT_SKU)
+      .execute(),
+    missing.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    count: Number(total.count),
+    products: listed.map((row) => ({
+      productId: row.product_id,
+      offerId: row.offer_id,
+      name: row.name,
+    })),
+  };
+}

@@ -1,9 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema';
 import type { RemoteProduct } from '../marketplace/connector';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
  * Upserts one page of pulled products — the product, its barcodes and every one of its SKUs —
@@ -55,45 +51,5 @@ export function createProductWriter(sqlite: BetterSqlite3.Database) {
       for (const sku of product.skus) addSku.run(accountId, sku, product.productId);
     }
     return products.filter((product) => product.skus.length === 0);
-  };
-}
-
-/** How many shown by name; the count says how many there are in all. */
-const LISTED_WITHOUT_SKU = 20;
-
-/**
- * Products of an account the marketplace gave no SKU, a sync error: their orders cannot be
- * matched to them. Archived cards are left out, as they take no orders.
- */
-export async function productsWithoutSku(db: Executor, accountId: number) {
-  const missing = db
-    .selectFrom('products as p')
-    .where('p.account_id', '=', accountId)
-    .where('p.is_archived', '=', 0)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('product_skus as s')
-            .select('s.sku')
-            .whereRef('s.account_id', '=', 'p.account_id')
-            .whereRef('s.product_id', '=', 'p.product_id'),
-        ),
-      ),
-    );
-  const [listed, total] = await Promise.all([
-    missing
-      .select(['p.product_id', 'p.offer_id', 'p.name'])
-      .orderBy('p.offer_id')
-      .limit(LISTED_WITHOUT_SKU)
-      .execute(),
-    missing.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    count: Number(total.count),
-    products: listed.map((row) => ({
-      productId: row.product_id,
-      offerId: row.offer_id,
-      name: row.name,
-    })),
   };
 }
