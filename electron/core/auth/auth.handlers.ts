@@ -6,7 +6,7 @@ import { counterRepo } from '../counter/counter.repo';
 import type { FailureLimiter } from '../lib/rate-limiter';
 import { getPreferences } from '../shop/preferences.repo';
 import { getShop } from '../shop/shop.repo';
-import { findUserByUsername, listUsers, toUser, updateUser } from '../users/users.repo';
+import { findUserByUsername, listUsers, toUser, updateUser } from './users.repo';
 import { hashSecret, verifyAgainstDecoy, verifySecret } from './passwords';
 import { endSession, endUserSessions, startSession } from './sessions.repo';
 import { hashToken } from './tokens';

@@ -4,7 +4,7 @@ import { hashSecret } from '../auth/passwords';
 import { startSession } from '../auth/sessions.repo';
 import { insertDefaultPreferences } from '../shop/preferences.repo';
 import { createShop, getShop } from '../shop/shop.repo';
-import { insertUser, toUser } from '../users/users.repo';
+import { insertUser, toUser } from '../auth/users.repo';
 
 export const setupHandlers: HandlerMap<'setup.status' | 'setup.createShop'> = {
   'setup.status': async (_input, ctx) => {

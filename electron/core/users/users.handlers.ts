@@ -11,7 +11,7 @@ import {
   listUsers,
   toUser,
   updateUser,
-} from './users.repo';
+} from '../auth/users.repo';
 
 type UsersMethods =
   'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.setPin';
