@@ -12,6 +12,7 @@ import { createLabelPrefetch, type LabelPrefetch } from './printing/label-prefet
 import { warmUpRendering } from './printing/warm-up';
 import { createPrinting, type PrintWorker } from './printing/worker';
 import { makePrivateDir } from './lib/private-files';
+import { startSandbox, type Sandbox } from './sandbox/index';
 import { SecretBox } from './secrets/secret-box';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 
@@ -33,6 +34,8 @@ export interface CoreOptions {
 
 export interface Core {
   registry: Registry;
+  /** The sandbox behind the Demo store (started on first use), with its controls for benchmarks. */
+  demoStore(): Promise<Sandbox>;
   sync: SyncEngine;
   /** The print queue's sender; runs from creation until `close`. */
   printing: PrintWorker;
@@ -42,6 +45,9 @@ export interface Core {
   databasePath: string;
   close(): Promise<void>;
 }
+
+/** Fixed seed: every Demo store starts as the same shop, so guides and screenshots match. */
+const DEMO_SEED = 20261123;
 
 /** The headless engine: one database, one registry, one sync engine. Both transports use it. */
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -54,10 +60,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   const events = createEventBus(now);
   const secrets = new SecretBox(options.secretKey);
+  let demo: Promise<Sandbox> | null = null;
+  const startDemo = () =>
+    (demo ??= startSandbox({
+      port: 0,
+      seed: DEMO_SEED,
+      clock: 'real',
+      // A sandbox reply off Ozon's schema is logged, not turned into an error for the seller.
+      replySchemaLog: log,
+    }));
   const marketplaces = createMarketplaceHub({
     secrets,
     log,
     timeoutMs: options.marketplaceTimeoutMs,
+    startDemo,
   });
   const sync = createSyncEngine({
     db: opened.db,
@@ -113,6 +129,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const registry = createRegistry(services, handlers);
   return {
     registry,
+    // Through the hub, so the hub holds (and closes) the one sandbox it starts.
+    demoStore: async () => {
+      await marketplaces.demoStore();
+      return startDemo();
+    },
     sync,
     printing,
     labels,

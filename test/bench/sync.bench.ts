@@ -111,7 +111,7 @@ describe('sync benchmarks', () => {
     // Off while the store is connected (its key check is not the sync), on once the 429s are set.
     await core.sync.stop();
     const account = (await call('accounts.connectDemo', {}, token)) as { id: number };
-    const demo = await core.services.marketplaces.demoSandbox();
+    const demo = await core.demoStore();
     demo.control.setFaults([
       { path: '*', kind: 'rate_limit', count: 1, perPath: true, retryAfterSeconds: 1 },
     ]);

@@ -126,7 +126,7 @@ export const accountsHandlers: HandlerMap<AccountsMethods> = {
   'accounts.connectDemo': async (_input, ctx) => {
     const existing = (await listAccounts(ctx.db)).find((row) => row.is_demo === 1);
     if (existing) return toAccount(ctx, existing);
-    const sandbox = await ctx.marketplaces.demoSandbox();
+    const sandbox = await ctx.marketplaces.demoStore();
     const info = await checkCredentials(
       ctx.marketplaces.probe(sandbox.url, sandbox.clientId, sandbox.apiKey),
     );

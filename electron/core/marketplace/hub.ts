@@ -1,28 +1,36 @@
 import type { Db } from '../db/connection';
 import type { AccountRow } from '../db/schema';
 import type { Logger } from '../logging/logger';
-import { startSandbox, type Sandbox } from '../sandbox/index';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Connector } from './connector';
 import { createOzonConnector } from './ozon/index';
 
-/** Fixed seed: every Demo store starts as the same shop, so guides and screenshots match. */
-const DEMO_SEED = 20261123;
+/** The marketplace behind the Demo store: the address and credentials its account connects with. */
+export interface DemoStore {
+  url: string;
+  clientId: string;
+  apiKey: string;
+  close(): Promise<void>;
+}
 
 /**
  * Makes one connector per account (Ozon's quotas are per Client-Id, so the rate limiter must be
- * shared by everything that talks to one account) and runs the in-process sandbox behind the
- * Demo store.
+ * shared by everything that talks to one account) and runs the marketplace behind the Demo store.
  */
 export function createMarketplaceHub(options: {
   secrets: SecretBox;
   log: Logger;
   /** Per marketplace request; tests shorten it. */
   timeoutMs?: number | undefined;
+  /**
+   * Starts the Demo store's marketplace (the composition root passes the in-process sandbox,
+   * which only it may reach); called at most once.
+   */
+  startDemo: () => Promise<DemoStore>;
 }) {
   const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
   const connectors = new Map<number, { key: string; connector: Connector }>();
-  let demo: Promise<Sandbox> | null = null;
+  let demo: Promise<DemoStore> | null = null;
 
   return {
     connectorFor(account: AccountRow): Connector {
@@ -45,15 +53,9 @@ export function createMarketplaceHub(options: {
       return createOzonConnector({ baseUrl, clientId, apiKey, timeoutMs: 15_000 });
     },
 
-    /** Starts the Demo store's sandbox once per core; its address changes with every start. */
-    demoSandbox(): Promise<Sandbox> {
-      demo ??= startSandbox({
-        port: 0,
-        seed: DEMO_SEED,
-        clock: 'real',
-        // A sandbox reply off Ozon's schema is logged, not turned into an error for the seller.
-        replySchemaLog: options.log,
-      });
+    /** Starts the Demo store's marketplace once per core; its address changes with every start. */
+    demoStore(): Promise<DemoStore> {
+      demo ??= options.startDemo();
       return demo;
     },
 
@@ -68,10 +70,10 @@ export function createMarketplaceHub(options: {
         .where('is_demo', '=', 1)
         .executeTakeFirst();
       if (!account) return;
-      const sandbox = await this.demoSandbox();
+      const store = await this.demoStore();
       await db
         .updateTable('accounts')
-        .set({ base_url: sandbox.url })
+        .set({ base_url: store.url })
         .where('id', '=', account.id)
         .execute();
     },
