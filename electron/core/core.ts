@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { CoreServices } from './handler/context';
 import { createEventBus } from './lib/event-bus';
-import { handlers } from './handlers';
+import { createHandlers } from './handlers';
 import { createRegistry, type Registry } from './api/registry';
 import { createAuthLimiters } from './lib/rate-limiter';
 import { openDatabase } from './db/connection';
@@ -9,6 +9,7 @@ import { createScannerService } from './devices/scanner/scanner-service';
 import type { Logger } from './logging/logger';
 import { createMarketplaceHub } from './marketplace/hub';
 import { createLabelPrefetch, type LabelPrefetch } from './printing/label-prefetch';
+import { printOnComplete } from './printing/on-complete';
 import { warmUpRendering } from './printing/warm-up';
 import { createPrinting, type PrintWorker } from './printing/worker';
 import { makePrivateDir } from './lib/private-files';
@@ -126,7 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (options.autoSync) labels.start();
   warmUpRendering(log);
   await scanners.start();
-  const registry = createRegistry(services, handlers);
+  const registry = createRegistry(services, createHandlers({ printOnComplete }));
   return {
     registry,
     // Through the hub, so the hub holds (and closes) the one sandbox it starts.

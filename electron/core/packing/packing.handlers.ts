@@ -3,8 +3,8 @@ import { commandBarcode } from '../../../shared/domain/scan';
 import { SCAN_VERDICT_TONE, type ScanResult } from '../../../shared/schemas/packing.schema';
 import { requireSession, type HandlerContext, type HandlerMap } from '../handler/context';
 import { queueShip } from '../postings/ship';
-import { printOnComplete } from '../printing/on-complete';
 import { counterRepo } from '../counter/counter.repo';
+import type { PrintOnComplete } from './completion';
 import { packingStateOf } from './packing-state';
 import { judgeScan } from './scan-verdict';
 
@@ -22,6 +22,7 @@ function readState(ctx: HandlerContext, stationSessionId: number) {
  * commit, so a printer problem never undoes a packed posting.
  */
 async function scan(
+  printOnComplete: PrintOnComplete,
   ctx: HandlerContext,
   code: string,
   source: 'keyboard' | 'serial' | 'screen',
@@ -82,11 +83,18 @@ async function scan(
   };
 }
 
-export const packingHandlers: HandlerMap<PackingMethods> = {
-  'packing.current': async (_input, ctx) => readState(ctx, requireSession(ctx).sessionId),
+/** The counter's methods; what a completion prints comes from the documents floor above. */
+export function createPackingHandlers(deps: {
+  printOnComplete: PrintOnComplete;
+}): HandlerMap<PackingMethods> {
+  const { printOnComplete } = deps;
+  return {
+    'packing.current': async (_input, ctx) => readState(ctx, requireSession(ctx).sessionId),
 
-  'packing.scan': (input, ctx) => scan(ctx, input.code, input.source, input.at),
+    'packing.scan': (input, ctx) => scan(printOnComplete, ctx, input.code, input.source, input.at),
 
-  // The buttons take the same path as the printed command barcodes.
-  'packing.command': (input, ctx) => scan(ctx, commandBarcode(input.command), 'screen', undefined),
-};
+    // The buttons take the same path as the printed command barcodes.
+    'packing.command': (input, ctx) =>
+      scan(printOnComplete, ctx, commandBarcode(input.command), 'screen', undefined),
+  };
+}

@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../handler/context';
+import type { CompletionPrints, PrintOnComplete } from '../packing/completion';
 import { findPosting } from '../postings/postings.repo';
 import { packingSlipLayout, renderLayouts } from './documents';
 import {
@@ -10,15 +11,6 @@ import {
 import { packageLabel, queuePostingLabel } from './printing.handlers';
 import { insertJob, printerFor } from './printing.repo';
 import { profileOf } from './profile';
-
-export interface CompletionPrints {
-  /** The label job, or null when no printer is marked for shipping labels, the marketplace label is not here yet or queueing it failed. */
-  labelJobId: number | null;
-  /** The marketplace label is not cached yet: it is queued the moment it arrives. */
-  labelOnArrival: boolean;
-  /** The packing slip job, or null when no receipt printer is set to print one or queueing it failed. */
-  packingSlipJobId: number | null;
-}
 
 /**
  * What the counter prints, without a click, when a posting is completed: its shipping label on
@@ -32,11 +24,7 @@ export interface CompletionPrints {
  * 45–60 s later). A cached one prints at once; otherwise the request is recorded and the label
  * prefetch worker queues it on arrival, rather than printing our label in its place.
  */
-export async function printOnComplete(
-  ctx: HandlerContext,
-  postingNumber: string,
-  userId: number,
-): Promise<CompletionPrints> {
+export const printOnComplete: PrintOnComplete = async (ctx, postingNumber, userId) => {
   const result: CompletionPrints = {
     labelJobId: null,
     labelOnArrival: false,
@@ -57,7 +45,7 @@ export async function printOnComplete(
   if (result.labelJobId !== null || result.packingSlipJobId !== null)
     ctx.events.publish('printing');
   return result;
-}
+};
 
 type LabelPrints = Pick<CompletionPrints, 'labelJobId' | 'labelOnArrival'>;
 
