@@ -9,9 +9,9 @@ import { createScannerService } from './devices/scanner/scanner-service';
 import type { Logger } from './logging/logger';
 import { createMarketplaceHub } from './marketplace/hub';
 import { createLabelPrefetch, type LabelPrefetch } from './printing/label-prefetch';
-import { printOnComplete } from './printing/on-complete';
+import { createPrintOnComplete } from './printing/on-complete';
 import { warmUpRendering } from './printing/warm-up';
-import { createPrinting, type PrintWorker } from './printing/worker';
+import { createPrintWorker, type PrintWorker } from './printing/worker';
 import { makePrivateDir } from './lib/private-files';
 import { startSandbox, type Sandbox } from './sandbox/index';
 import { SecretBox } from './secrets/secret-box';
@@ -107,12 +107,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await marketplaces.reattachDemo(opened.db);
   if (options.autoSync) await sync.start();
   else await sync.recoverInFlight();
-  const printing = createPrinting({
+  // The worker only tells the screens; it is woken explicitly by whatever queues a job or
+  // changes a printer (the registry after such a call, a completion, a label arriving).
+  const printing = createPrintWorker({
     db: opened.db,
     now,
     random,
     log: log.child({ scope: 'devices.printer' }),
-    events,
+    publish: () => events.publish('printing'),
   });
   await printing.start();
   const labels = createLabelPrefetch({
@@ -121,13 +123,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     random,
     log: log.child({ scope: 'devices.printer' }),
     events,
+    wakePrinter: () => printing.wake(),
     connectorFor: (account) => marketplaces.connectorFor(account),
   });
   // Label fetching talks to the marketplace, so it runs with the sync schedule.
   if (options.autoSync) labels.start();
   warmUpRendering(log);
   await scanners.start();
-  const registry = createRegistry(services, createHandlers({ printOnComplete }));
+  const wakePrinter = () => printing.wake();
+  const registry = createRegistry(
+    services,
+    createHandlers({ printOnComplete: createPrintOnComplete({ wakePrinter }) }),
+    { onAnnounce: (domain) => (domain === 'printing' || domain === 'printers') && wakePrinter() },
+  );
   return {
     registry,
     // Through the hub, so the hub holds (and closes) the one sandbox it starts.

@@ -1,11 +1,10 @@
 import { describe, it } from 'vitest';
 import { packageLabelLayout, renderLayouts } from '../../electron/core/printing/documents';
 import type { PrinterProfile } from '../../electron/core/printing/layout';
-import { printOnComplete } from '../../electron/core/printing/on-complete';
 import { labelPdf } from '../../electron/core/sandbox/pdf';
 import { startCapturePrinter, type CapturePrinter } from '../peers/capture-printer';
 import { createPrintingFixture, seedPostings, waitFor } from '../printing/printing-fixture';
-import { handlerContext } from '../printing/printing-context';
+import { handlerContext, printOnCompleteOf } from '../printing/printing-context';
 import { figure, percentile } from './figures';
 
 /**
@@ -77,6 +76,7 @@ async function latency(marketplace: boolean): Promise<number[]> {
     }
     const user = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
     const ctx = handlerContext(pf.fx.core);
+    const printOnComplete = printOnCompleteOf(pf.fx.core);
     const samples: number[] = [];
     for (const [i, posting] of seeded.entries()) {
       const started = performance.now();

@@ -2,7 +2,6 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { printOnComplete } from '../../electron/core/printing/on-complete';
 import { startCapturePrinter, type CapturePrinter } from '../peers/capture-printer';
 import { readEscPos } from '../peers/escpos-reader';
 import { readZpl } from '../peers/zpl-reader';
@@ -12,7 +11,7 @@ import {
   waitFor,
   type PrintingFixture,
 } from './printing-fixture';
-import { handlerContext } from './printing-context';
+import { handlerContext, printOnCompleteOf } from './printing-context';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -195,7 +194,11 @@ describe('documents through the queue', () => {
       .selectFrom('users')
       .select('id')
       .executeTakeFirstOrThrow();
-    const prints = await printOnComplete(handlerContext(pf.fx.core), '20000003-0001-1', admin.id);
+    const prints = await printOnCompleteOf(pf.fx.core)(
+      handlerContext(pf.fx.core),
+      '20000003-0001-1',
+      admin.id,
+    );
     expect(prints.labelJobId).not.toBeNull();
     expect(prints.packingSlipJobId).not.toBeNull();
     expect((await waitFor(() => pf.job(prints.packingSlipJobId!), settled)).state).toBe('printed');

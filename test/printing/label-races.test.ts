@@ -6,13 +6,12 @@ import {
   createLabelPrefetch,
   type LabelPrefetch,
 } from '../../electron/core/printing/label-prefetch';
-import { printOnComplete } from '../../electron/core/printing/on-complete';
 import { startCapturePrinter, type CapturePrinter } from '../peers/capture-printer';
 import { readZpl } from '../peers/zpl-reader';
 import { createSyncFixture, type SyncFixture } from '../support/sync-fixture';
 import { createCounterFixture } from '../packing/counter-fixture';
 import { wrap, waitFor } from './printing-fixture';
-import { handlerContext } from './printing-context';
+import { handlerContext, printOnCompleteOf } from './printing-context';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -69,6 +68,7 @@ function heldPrefetch(fx: SyncFixture, postingNumber: string) {
     random: () => 0.5,
     log: services.log,
     events: services.events,
+    wakePrinter: () => fx.core.printing.wake(),
     connectorFor(account) {
       const real = services.marketplaces.connectorFor(account);
       return Object.assign(Object.create(real) as Connector, {
@@ -119,7 +119,7 @@ describe('a marketplace label and a completion at the same moment', () => {
     await drive(fx, prefetch, async () => onTheWire);
 
     // The fetch has the label but has not stored it: completion asks for it on arrival.
-    const prints = await printOnComplete(handlerContext(fx.core), posting, adminId);
+    const prints = await printOnCompleteOf(fx.core)(handlerContext(fx.core), posting, adminId);
     expect(prints).toMatchObject({ labelJobId: null, labelOnArrival: true });
     release();
     await prefetch.idle();
@@ -163,7 +163,7 @@ describe('a marketplace label and a completion at the same moment', () => {
         return ctx.write(work);
       },
     };
-    const prints = await printOnComplete(racing, posting, adminId);
+    const prints = await printOnCompleteOf(fx.core)(racing, posting, adminId);
     expect(raced).toBe(true);
     expect(prints).toMatchObject({ labelJobId: expect.any(Number), labelOnArrival: false });
 

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { printOnComplete } from '../../electron/core/printing/on-complete';
 import { inkDots } from '../../electron/core/printing/raster';
 import { startCapturePrinter, type CapturePrinter } from '../peers/capture-printer';
 import { readEscPos } from '../peers/escpos-reader';
 import { readZpl } from '../peers/zpl-reader';
 import { createSyncFixture, type SyncFixture } from '../support/sync-fixture';
 import { wrap, waitFor } from './printing-fixture';
-import { handlerContext } from './printing-context';
+import { handlerContext, printOnCompleteOf } from './printing-context';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -70,7 +69,7 @@ describe('marketplace labels', () => {
       .selectFrom('users')
       .select('id')
       .executeTakeFirstOrThrow();
-    const prints = await printOnComplete(handlerContext(fx.core), packed[0]!, admin.id);
+    const prints = await printOnCompleteOf(fx.core)(handlerContext(fx.core), packed[0]!, admin.id);
     expect(prints.labelOnArrival).toBe(false);
     expect(prints.labelJobId).not.toBeNull();
     const job = await waitFor(
@@ -123,7 +122,7 @@ describe('marketplace labels', () => {
       .selectFrom('users')
       .select('id')
       .executeTakeFirstOrThrow();
-    const prints = await printOnComplete(handlerContext(fx.core), packed[0]!, admin.id);
+    const prints = await printOnCompleteOf(fx.core)(handlerContext(fx.core), packed[0]!, admin.id);
     expect(prints).toMatchObject({ labelJobId: null, labelOnArrival: true });
     await fetchLabels(fx, 1);
     const jobs = await waitFor(

@@ -1,5 +1,7 @@
 import type { HandlerContext } from '../../electron/core/handler/context';
 import type { Core } from '../../electron/core/core';
+import type { PrintOnComplete } from '../../electron/core/packing/completion';
+import { createPrintOnComplete } from '../../electron/core/printing/on-complete';
 
 /**
  * A handler context as the packing counter's `complete` has it, for calling `printOnComplete`
@@ -13,4 +15,9 @@ export function handlerContext(core: Core): HandlerContext {
     write: (work) => core.services.db.transaction().execute(work),
     setActor: () => undefined,
   };
+}
+
+/** The counter's completion prints as the core wires them: they wake this core's print queue. */
+export function printOnCompleteOf(core: Core): PrintOnComplete {
+  return createPrintOnComplete({ wakePrinter: () => core.printing.wake() });
 }

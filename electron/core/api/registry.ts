@@ -33,7 +33,14 @@ export interface Registry {
  * entry and announces the change. Every transport (IPC, HTTP) ends here, so the rules hold
  * whichever way a call arrives.
  */
-export function createRegistry(services: CoreServices, handlers: Handlers): Registry {
+export function createRegistry(
+  services: CoreServices,
+  handlers: Handlers,
+  hooks: {
+    /** After a call's change is announced (so after it committed): the core wakes workers here. */
+    onAnnounce?(domain: EventDomain): void;
+  } = {},
+): Registry {
   const log = services.log.child({ scope: 'api' });
 
   async function call(method: string, rawInput: unknown, caller: Caller) {
@@ -129,7 +136,10 @@ export function createRegistry(services: CoreServices, handlers: Handlers): Regi
 
   function announce(method: string) {
     const domain = method.split('.')[0] as EventDomain;
-    if ((EVENT_DOMAINS as readonly string[]).includes(domain)) services.events.publish(domain);
+    if ((EVENT_DOMAINS as readonly string[]).includes(domain)) {
+      services.events.publish(domain);
+      hooks.onAnnounce?.(domain);
+    }
     services.events.publish('audit');
   }
 

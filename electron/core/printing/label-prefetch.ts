@@ -15,6 +15,8 @@ export interface LabelPrefetchOptions {
   random: () => number;
   log: Logger;
   events: EventBus;
+  /** Sends a label job queued on arrival now, rather than at the print queue's next timer. */
+  wakePrinter(): void;
   connectorFor(account: AccountRow): Connector;
   /** How often to look for postings that became ready for a label (default 30 s). */
   intervalMs?: number;
@@ -180,7 +182,10 @@ export function createLabelPrefetch(options: LabelPrefetchOptions): LabelPrefetc
         rendered = await renderFor(outcome.renderFor, pdf);
         continue;
       }
-      if (outcome.queued) options.events.publish('printing');
+      if (outcome.queued) {
+        options.wakePrinter();
+        options.events.publish('printing');
+      }
       return;
     }
   }

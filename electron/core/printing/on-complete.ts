@@ -24,28 +24,35 @@ import { profileOf } from './profile';
  * 45–60 s later). A cached one prints at once; otherwise the request is recorded and the label
  * prefetch worker queues it on arrival, rather than printing our label in its place.
  */
-export const printOnComplete: PrintOnComplete = async (ctx, postingNumber, userId) => {
-  const result: CompletionPrints = {
-    labelJobId: null,
-    labelOnArrival: false,
-    packingSlipJobId: null,
+export function createPrintOnComplete(deps: { wakePrinter: () => void }): PrintOnComplete {
+  return async (ctx, postingNumber, userId) => {
+    const result: CompletionPrints = {
+      labelJobId: null,
+      labelOnArrival: false,
+      packingSlipJobId: null,
+    };
+    try {
+      Object.assign(result, await printLabel(ctx, postingNumber, userId));
+    } catch (error) {
+      ctx.log.warn({ err: error, postingNumber }, 'label not queued for a completed posting');
+    }
+    try {
+      result.packingSlipJobId = await printPackingSlip(ctx, postingNumber, userId);
+    } catch (error) {
+      ctx.log.warn(
+        { err: error, postingNumber },
+        'packing slip not queued for a completed posting',
+      );
+    }
+    // The counter's method announces its own domain, not printing: wake the print queue here so
+    // the label leaves now rather than at the queue's next timer, and tell the screens.
+    if (result.labelJobId !== null || result.packingSlipJobId !== null) {
+      deps.wakePrinter();
+      ctx.events.publish('printing');
+    }
+    return result;
   };
-  try {
-    Object.assign(result, await printLabel(ctx, postingNumber, userId));
-  } catch (error) {
-    ctx.log.warn({ err: error, postingNumber }, 'label not queued for a completed posting');
-  }
-  try {
-    result.packingSlipJobId = await printPackingSlip(ctx, postingNumber, userId);
-  } catch (error) {
-    ctx.log.warn({ err: error, postingNumber }, 'packing slip not queued for a completed posting');
-  }
-  // The counter's method announces its own domain, not printing: wake the print queue here so
-  // the label leaves now rather than at the queue's next timer.
-  if (result.labelJobId !== null || result.packingSlipJobId !== null)
-    ctx.events.publish('printing');
-  return result;
-};
+}
 
 type LabelPrints = Pick<CompletionPrints, 'labelJobId' | 'labelOnArrival'>;
 

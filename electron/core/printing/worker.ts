@@ -1,5 +1,4 @@
 import type { Updateable } from 'kysely';
-import type { EventBus } from '../lib/event-bus';
 import type { Db } from '../db/connection';
 import type { PrintJobRow, PrintJobsTable } from '../db/schema';
 import type { Logger } from '../logging/logger';
@@ -14,7 +13,10 @@ export interface PrintWorkerOptions {
   now: () => number;
   random: () => number;
   log: Logger;
-  /** Announce that jobs changed (`printing.changed`). */
+  /**
+   * Tell the screens that jobs changed (`printing.changed`). Only tells: the worker is woken by
+   * `wake`, called by whoever queues a job or changes a printer.
+   */
   publish(): void;
   timeouts?: Partial<TransportTimeouts>;
   backoff?: { baseMs: number; capMs: number };
@@ -216,43 +218,5 @@ export function createPrintWorker(options: PrintWorkerOptions): PrintWorker {
     },
     wake: loop.wake,
     idle: loop.idle,
-  };
-}
-
-/**
- * The worker as the core runs it: it wakes whenever a call changes printers or jobs (the
- * registry announces `printers.changed` / `printing.changed` after such a call commits) and
- * announces its own job changes as `printing.changed`.
- */
-export function createPrinting(
-  options: Omit<PrintWorkerOptions, 'publish'> & { events: EventBus },
-): PrintWorker {
-  let own = false;
-  const worker = createPrintWorker({
-    ...options,
-    publish: () => {
-      own = true;
-      try {
-        options.events.publish('printing');
-      } finally {
-        own = false;
-      }
-    },
-  });
-  let unsubscribe: (() => void) | null = null;
-  return {
-    ...worker,
-    async start() {
-      unsubscribe ??= options.events.subscribe((event) => {
-        if (!own && (event.name === 'printing.changed' || event.name === 'printers.changed'))
-          worker.wake();
-      });
-      await worker.start();
-    },
-    async stop() {
-      unsubscribe?.();
-      unsubscribe = null;
-      await worker.stop();
-    },
   };
 }
