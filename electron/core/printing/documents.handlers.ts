@@ -16,7 +16,9 @@ import {
 import { cachedLabel } from './label-cache';
 import type { DocumentLayout } from './layout';
 import { marketplaceLabelLayouts, rasterisePdf } from './marketplace-label';
-import { jobOrFail, packageLabel, printerOrFail, stationDate } from './printing.handlers';
+import { stationDate } from '../lib/clocks';
+import { packageLabel } from './package-label';
+import { jobOrFail, printerOrFail } from './printers';
 import { insertJob, printerFor } from './printing.repo';
 import { profileOf } from './profile';
 

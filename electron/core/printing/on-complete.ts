@@ -8,7 +8,7 @@ import {
   printOnArrival,
   queueMarketplaceLabelJob,
 } from './label-cache';
-import { packageLabel, queuePostingLabel } from './printing.handlers';
+import { packageLabel, queuePostingLabel } from './package-label';
 import { insertJob, printerFor } from './printing.repo';
 import { profileOf } from './profile';
 

@@ -1,13 +1,10 @@
 import type { Printer } from '../../../shared/schemas/printing.schema';
-import { requireSession, type HandlerContext, type HandlerMap } from '../handler/context';
+import { requireSession, type HandlerMap } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
-import type { PrinterRow } from '../db/schema';
-import { findPosting, postingItems } from '../postings/postings.repo';
-import { renderPackageLabel, renderTestPage, type PackageLabel } from './documents';
+import { renderTestPage } from './documents';
 import {
   findJobRow,
   findPrinter,
-  getJob,
   insertJob,
   labelPrinter,
   listJobs,
@@ -17,6 +14,9 @@ import {
 import { profileOf } from './profile';
 import { readPrinterStatus } from './status';
 import { DEFAULT_TIMEOUTS } from './transport';
+import { stationDate } from '../lib/clocks';
+import { queuePostingLabel } from './package-label';
+import { jobOrFail, printerOrFail } from './printers';
 
 type PrintingMethods =
   | 'printers.list'
@@ -28,110 +28,6 @@ type PrintingMethods =
   | 'printing.jobs'
   | 'printing.reprint'
   | 'printing.retry';
-
-export async function printerOrFail(ctx: HandlerContext, printerId: number): Promise<PrinterRow> {
-  const row = await findPrinter(ctx.db, printerId);
-  if (!row) throw new ApiFailure('not_found', `No printer ${printerId}`);
-  return row;
-}
-
-export async function jobOrFail(ctx: HandlerContext, jobId: number) {
-  const job = await getJob(ctx.db, jobId);
-  if (!job) throw new ApiFailure('not_found', `No print job ${jobId}`);
-  return job;
-}
-
-/** Local wall-clock time of the station, `YYYY-MM-DD HH:MM`, as printed on documents. */
-export function stationDate(at: number): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** The person the parcel goes to, when the marketplace gave one (rFBS `addressee`, `customer`). */
-function addresseeOf(raw: string): string | null {
-  try {
-    const posting = JSON.parse(raw) as {
-      addressee?: { name?: unknown } | null;
-      customer?: { name?: unknown } | null;
-    };
-    const name = posting.addressee?.name ?? posting.customer?.name;
-    return typeof name === 'string' && name.trim() ? name.trim() : null;
-  } catch {
-    return null;
-  }
-}
-
-export async function packageLabel(
-  ctx: HandlerContext,
-  postingNumber: string,
-): Promise<PackageLabel> {
-  const posting = await findPosting(ctx.db, postingNumber);
-  if (!posting) throw new ApiFailure('not_found', `No posting ${postingNumber}`);
-  const [items, warehouse] = await Promise.all([
-    postingItems(ctx.db, posting.id),
-    posting.warehouse_id
-      ? ctx.db
-          .selectFrom('warehouses')
-          .select('name')
-          .where('account_id', '=', posting.account_id)
-          .where('warehouse_id', '=', posting.warehouse_id)
-          .executeTakeFirst()
-      : Promise.resolve(undefined),
-  ]);
-  return {
-    postingNumber: posting.posting_number,
-    orderNumber: posting.order_number || null,
-    items: items.map((item) => ({
-      name: item.name,
-      offerId: item.offer_id,
-      quantity: item.quantity,
-    })),
-    warehouse: warehouse?.name ?? null,
-    addressee: addresseeOf(posting.raw),
-    date: stationDate(ctx.now()),
-  };
-}
-
-/**
- * Queues our package label for a posting on a printer and returns the job id. Pressing "print"
- * twice must not give two labels: a label already queued is returned, one already printed
- * needs a reprint with a reason.
- */
-export async function queuePostingLabel(
-  ctx: HandlerContext,
-  printer: PrinterRow,
-  postingNumber: string,
-  userId: number,
-): Promise<number> {
-  const doc = await packageLabel(ctx, postingNumber);
-  const bytes = renderPackageLabel(profileOf(printer), doc);
-  return ctx.write(async (trx) => {
-    const earlier = await trx
-      .selectFrom('print_jobs')
-      .select(['id', 'state'])
-      .where('kind', '=', 'posting_label')
-      .where('document_key', '=', doc.postingNumber)
-      .where('state', 'in', ['queued', 'sending', 'printed'])
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    if (earlier?.state === 'printed') {
-      throw new ApiFailure(
-        'conflict',
-        `The label for ${doc.postingNumber} was printed; reprint it with a reason`,
-      );
-    }
-    if (earlier) return earlier.id;
-    return insertJob(trx, {
-      printerId: printer.id,
-      kind: 'posting_label',
-      documentKey: doc.postingNumber,
-      bytes,
-      createdBy: userId,
-      at: ctx.now(),
-    });
-  });
-}
 
 export const printingHandlers: HandlerMap<PrintingMethods> = {
   'printers.list': async (_input, ctx) => (await listPrinters(ctx.db)).map(toPrinter),
