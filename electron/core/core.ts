@@ -11,7 +11,7 @@ import { createMarketplaceHub } from './marketplace/hub';
 import { createLabelPrefetch, type LabelPrefetch } from './printing/label-prefetch';
 import { createPrintOnComplete } from './printing/on-complete';
 import { warmUpRendering } from './printing/warm-up';
-import { createPrintWorker, type PrintWorker } from './printing/worker';
+import { createPrintWorker, type PrintWorker } from './devices/printer/worker';
 import { makePrivateDir } from './lib/private-files';
 import { startSandbox, type Sandbox } from './sandbox/index';
 import { SecretBox } from './secrets/secret-box';

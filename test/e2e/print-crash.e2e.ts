@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INTERRUPTED } from '../../electron/core/printing/printing.repo';
+import { INTERRUPTED } from '../../electron/core/devices/printer/queue.repo';
 import { startSandbox, type Sandbox } from '../../electron/core/sandbox/index';
 import {
   startCapturePrinter,

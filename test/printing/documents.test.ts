@@ -10,10 +10,10 @@ import {
   renderTestPage,
   type PackageLabel,
 } from '../../electron/core/printing/documents';
-import { decodeEscPosStatus } from '../../electron/core/printing/escpos';
+import { decodeEscPosStatus } from '../../electron/core/devices/printer/escpos';
 import type { PrinterProfile } from '../../electron/core/printing/layout';
-import { inkDots } from '../../electron/core/printing/raster';
-import { decodeZplStatus } from '../../electron/core/printing/zpl';
+import { inkDots } from '../../electron/core/devices/printer/raster';
+import { decodeZplStatus } from '../../electron/core/devices/printer/zpl';
 import { readEscPos } from '../peers/escpos-reader';
 import { readZpl } from '../peers/zpl-reader';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EscPosBuilder } from '../../electron/core/printing/escpos';
+import { EscPosBuilder } from '../../electron/core/devices/printer/escpos';
 import { readEscPos } from '../peers/escpos-reader';
 
 describe('ESC/POS builder (node-thermal-printer)', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { inkDots } from '../../electron/core/printing/raster';
+import { inkDots } from '../../electron/core/devices/printer/raster';
 import { startCapturePrinter, type CapturePrinter } from '../peers/capture-printer';
 import { readEscPos } from '../peers/escpos-reader';
 import { readZpl } from '../peers/zpl-reader';

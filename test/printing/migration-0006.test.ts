@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index';
-import { INTERRUPTED } from '../../electron/core/printing/printing.repo';
+import { INTERRUPTED } from '../../electron/core/devices/printer/queue.repo';
 
 describe('migration 0006_print_error_codes', () => {
   it('gives existing failures the code of the text the earlier release wrote, else other', () => {

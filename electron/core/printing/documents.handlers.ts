@@ -19,8 +19,8 @@ import { marketplaceLabelLayouts, rasterisePdf } from './marketplace-label';
 import { stationDate } from '../lib/clocks';
 import { packageLabel } from './package-label';
 import { jobOrFail, printerOrFail } from './printers';
-import { insertJob, printerFor } from './printing.repo';
-import { profileOf } from './profile';
+import { insertJob, printerFor } from '../devices/printer/queue.repo';
+import { profileOf } from '../devices/printer/profile';
 
 type DocumentMethods = 'printing.printPickList' | 'printing.printManifest' | 'printing.preview';
 

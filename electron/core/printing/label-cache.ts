@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, PrinterRow } from '../db/schema';
 import { renderLayouts, type PrinterProfile } from './documents';
 import { marketplaceLabelLayouts, rasterisePdf } from './marketplace-label';
-import { insertJob } from './printing.repo';
+import { insertJob } from '../devices/printer/queue.repo';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

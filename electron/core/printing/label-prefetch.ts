@@ -6,8 +6,8 @@ import { MarketplaceError, type Connector } from '../marketplace/connector';
 import { backoffMs } from '../lib/backoff';
 import { marketplaceLabelBytes, queueMarketplaceLabelJob } from './label-cache';
 import { createPassLoop } from '../lib/pass-loop';
-import { profileOf } from './profile';
-import { findPrinter } from './printing.repo';
+import { profileOf } from '../devices/printer/profile';
+import { findPrinter } from '../devices/printer/queue.repo';
 
 export interface LabelPrefetchOptions {
   db: Db;

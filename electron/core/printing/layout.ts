@@ -1,8 +1,11 @@
 import iconv from 'iconv-lite';
-import type { CodePage, PaperSize, PrinterLanguage } from '../../../shared/schemas/printing.schema';
-import { CODE_PAGE_TABLES } from './escpos';
-import { PAPER, mmToDots } from './paper';
-import { textBitmap, type Align, type Bitmap } from './raster';
+import { CODE_PAGE_TABLES } from '../devices/printer/escpos';
+import type { PrinterProfile } from '../devices/printer/profile';
+import { PAPER, mmToDots } from '../devices/printer/paper';
+import { textBitmap, type Align, type Bitmap } from '../devices/printer/raster';
+
+/** Declared with the printer (devices/printer/profile.ts); re-exported for the documents. */
+export type { PrinterProfile };
 
 /**
  * Documents are written once as blocks, placed on the page for one printer, and the same
@@ -24,15 +27,6 @@ export interface DocumentLayout {
   footer: Block[];
   /** Several pages (a multi-page marketplace PDF) print as several labels. */
   pageBreakBefore?: boolean;
-}
-
-/** What a document needs to know about the printer it is placed for. */
-export interface PrinterProfile {
-  name: string;
-  language: PrinterLanguage;
-  paper: PaperSize;
-  dpi: number;
-  codePage: CodePage;
 }
 
 export type Placed =

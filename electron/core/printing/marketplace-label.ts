@@ -1,6 +1,6 @@
 import { PDFiumLibrary } from '@hyzyla/pdfium';
 import { pageGeometry, type DocumentLayout, type PrinterProfile } from './layout';
-import { toBitmap, type Bitmap } from './raster';
+import { toBitmap, type Bitmap } from '../devices/printer/raster';
 
 /**
  * The marketplace's label PDF for a thermal printer: each page rendered by PDFium (WebAssembly,

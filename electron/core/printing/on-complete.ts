@@ -9,8 +9,8 @@ import {
   queueMarketplaceLabelJob,
 } from './label-cache';
 import { packageLabel, queuePostingLabel } from './package-label';
-import { insertJob, printerFor } from './printing.repo';
-import { profileOf } from './profile';
+import { insertJob, printerFor } from '../devices/printer/queue.repo';
+import { profileOf } from '../devices/printer/profile';
 
 /**
  * What the counter prints, without a click, when a posting is completed: its shipping label on

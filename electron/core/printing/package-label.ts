@@ -4,8 +4,8 @@ import { ApiFailure } from '../handler/failure';
 import { stationDate } from '../lib/clocks';
 import { findPosting, postingItems } from '../postings/postings.repo';
 import { renderPackageLabel, type PackageLabel } from './documents';
-import { insertJob } from './printing.repo';
-import { profileOf } from './profile';
+import { insertJob } from '../devices/printer/queue.repo';
+import { profileOf } from '../devices/printer/profile';
 
 /** The person the parcel goes to, when the marketplace gave one (rFBS `addressee`, `customer`). */
 function addresseeOf(raw: string): string | null {

@@ -1,7 +1,7 @@
 import type { PrinterRow } from '../db/schema';
 import type { HandlerContext } from '../handler/context';
 import { ApiFailure } from '../handler/failure';
-import { findPrinter, getJob } from './printing.repo';
+import { findPrinter, getJob } from '../devices/printer/queue.repo';
 
 /** Lookups the printer and document methods share: a missing row is the caller's not_found. */
 export async function printerOrFail(ctx: HandlerContext, printerId: number): Promise<PrinterRow> {

@@ -10,10 +10,10 @@ import {
   listJobs,
   listPrinters,
   toPrinter,
-} from './printing.repo';
-import { profileOf } from './profile';
-import { readPrinterStatus } from './status';
-import { DEFAULT_TIMEOUTS } from './transport';
+} from '../devices/printer/queue.repo';
+import { profileOf } from '../devices/printer/profile';
+import { readPrinterStatus } from '../devices/printer/status';
+import { DEFAULT_TIMEOUTS } from '../devices/printer/transport';
 import { stationDate } from '../lib/clocks';
 import { queuePostingLabel } from './package-label';
 import { jobOrFail, printerOrFail } from './printers';

@@ -1,7 +1,7 @@
 import { createCanvas, PDFDocument, type SKRSContext2D } from '@napi-rs/canvas';
 import bwipjs from 'bwip-js/node';
 import type { PlacedPage } from './layout';
-import { drawTextLine, type Bitmap } from './raster';
+import { drawTextLine, type Bitmap } from '../devices/printer/raster';
 
 /**
  * Draws placed pages with Skia: into a PNG for the on-screen preview, or into a PDF for printers

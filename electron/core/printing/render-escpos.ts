@@ -1,5 +1,5 @@
 import type { CodePage } from '../../../shared/schemas/printing.schema';
-import { EscPosBuilder } from './escpos';
+import { EscPosBuilder } from '../devices/printer/escpos';
 import type { PlacedPage } from './layout';
 
 /** ESC/POS font A is 12 dots wide: the columns of a rule line. */

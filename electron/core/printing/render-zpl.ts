@@ -1,5 +1,5 @@
 import type { PlacedPage } from './layout';
-import { boxField, code128Field, graphicField, label, textField } from './zpl';
+import { boxField, code128Field, graphicField, label, textField } from '../devices/printer/zpl';
 
 /** Turns placed pages into ZPL: one `^XA…^XZ` label per page. */
 export function writeZpl(pages: PlacedPage[]): Buffer {

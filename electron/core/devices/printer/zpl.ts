@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import type { PrinterState, PrintReasonCode } from '../../../shared/schemas/printing.schema';
+import type { PrinterState, PrintReasonCode } from '../../../../shared/schemas/printing.schema';
 import type { DecodedStatus } from './escpos';
 import type { Bitmap } from './raster';
 

@@ -1,10 +1,10 @@
 import type { Updateable } from 'kysely';
-import type { Db } from '../db/connection';
-import type { PrintJobRow, PrintJobsTable } from '../db/schema';
-import type { Logger } from '../logging/logger';
-import { backoffMs } from '../lib/backoff';
-import { failInterrupted, findPrinter, nextDueJob, nextWakeAt } from './printing.repo';
-import { createPassLoop } from '../lib/pass-loop';
+import type { Db } from '../../db/connection';
+import type { PrintJobRow, PrintJobsTable } from '../../db/schema';
+import type { Logger } from '../../logging/logger';
+import { backoffMs } from '../../lib/backoff';
+import { failInterrupted, findPrinter, nextDueJob, nextWakeAt } from './queue.repo';
+import { createPassLoop } from '../../lib/pass-loop';
 import { addressOf, readPrinterStatus } from './status';
 import { DEFAULT_TIMEOUTS, sendBytes, TransportError, type TransportTimeouts } from './transport';
 

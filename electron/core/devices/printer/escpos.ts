@@ -4,7 +4,7 @@ import type {
   CodePage,
   PrinterState,
   PrintReasonCode,
-} from '../../../shared/schemas/printing.schema';
+} from '../../../../shared/schemas/printing.schema';
 import type { Bitmap } from './raster';
 
 /**

@@ -1,4 +1,4 @@
-import type { PrinterRow } from '../db/schema';
+import type { PrinterRow } from '../../db/schema';
 import {
   decodeEscPosStatus,
   ESCPOS_STATUS_LENGTH,

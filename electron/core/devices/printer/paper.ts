@@ -1,4 +1,4 @@
-import type { PaperSize, PrinterDpi } from '../../../shared/schemas/printing.schema';
+import type { PaperSize, PrinterDpi } from '../../../../shared/schemas/printing.schema';
 
 export interface PaperGeometry {
   /** Across the print head. */

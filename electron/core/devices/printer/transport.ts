@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createConnection, type Socket } from 'node:net';
-import type { PrintReasonCode } from '../../../shared/schemas/printing.schema';
+import type { PrintReasonCode } from '../../../../shared/schemas/printing.schema';
 
 /**
  * Where the failure happened decides what we may do next: before the connection was made

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { PrintJob, Printer } from '../../../shared/schemas/printing.schema';
-import type { Database, PrinterRow, PrintJobRow } from '../db/schema';
+import type { PrintJob, Printer } from '../../../../shared/schemas/printing.schema';
+import type { Database, PrinterRow, PrintJobRow } from '../../db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
