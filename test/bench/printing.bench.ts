@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
-import { packageLabelLayout, renderLayouts } from '../../electron/core/printing/documents';
-import type { PrinterProfile } from '../../electron/core/printing/layout';
+import { packageLabelLayout, renderLayouts } from '../../electron/core/documents/documents';
+import type { PrinterProfile } from '../../electron/core/documents/layout';
 import { labelPdf } from '../../electron/core/sandbox/pdf';
 import { startCapturePrinter, type CapturePrinter } from '../peers/capture-printer';
 import { createPrintingFixture, seedPostings, waitFor } from '../printing/printing-fixture';

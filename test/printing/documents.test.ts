@@ -9,9 +9,9 @@ import {
   renderPackageLabel,
   renderTestPage,
   type PackageLabel,
-} from '../../electron/core/printing/documents';
+} from '../../electron/core/documents/documents';
 import { decodeEscPosStatus } from '../../electron/core/devices/printer/escpos';
-import type { PrinterProfile } from '../../electron/core/printing/layout';
+import type { PrinterProfile } from '../../electron/core/documents/layout';
 import { inkDots } from '../../electron/core/devices/printer/raster';
 import { decodeZplStatus } from '../../electron/core/devices/printer/zpl';
 import { readEscPos } from '../peers/escpos-reader';

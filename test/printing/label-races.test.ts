@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HandlerContext } from '../../electron/core/handler/context';
 import type { Connector } from '../../electron/core/marketplace/connector';
-import { cachedLabel } from '../../electron/core/printing/label-cache';
+import { cachedLabel } from '../../electron/core/documents/label-cache';
 import {
   createLabelPrefetch,
   type LabelPrefetch,
-} from '../../electron/core/printing/label-prefetch';
+} from '../../electron/core/documents/label-prefetch';
 import { startCapturePrinter, type CapturePrinter } from '../peers/capture-printer';
 import { readZpl } from '../peers/zpl-reader';
 import { createSyncFixture, type SyncFixture } from '../support/sync-fixture';

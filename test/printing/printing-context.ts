@@ -1,7 +1,7 @@
 import type { HandlerContext } from '../../electron/core/handler/context';
 import type { Core } from '../../electron/core/core';
 import type { PrintOnComplete } from '../../electron/core/packing/completion';
-import { createPrintOnComplete } from '../../electron/core/printing/on-complete';
+import { createPrintOnComplete } from '../../electron/core/documents/on-complete';
 
 /**
  * A handler context as the packing counter's `complete` has it, for calling `printOnComplete`

@@ -12,7 +12,7 @@ export interface CompletionPrints {
 /**
  * What the counter prints when a posting is completed, called after the completion commits and
  * never throwing. Declared here and passed in by the composition root, because the documents
- * that do the printing stand above the domains (printing/on-complete.ts implements it).
+ * that do the printing stand above the domains (documents/on-complete.ts implements it).
  */
 export type PrintOnComplete = (
   ctx: HandlerContext,
