@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Linter } from 'eslint';
 import prettier from 'eslint-config-prettier';
@@ -33,6 +33,62 @@ const rendererKnowsOnlySharedAndBridge: ImportPattern = {
   group: ['**/electron/**', '**/test/**'],
   message: 'The renderer knows only shared/ and the bridge object.',
 };
+
+const coreHeadless: ImportPattern = {
+  group: [
+    '**/electron/main/**',
+    '**/electron/preload/**',
+    '**/renderer/**',
+    '**/test/**',
+    'react',
+    'antd',
+  ],
+  message: 'core is headless: it imports Node, npm and shared/ only.',
+};
+
+/**
+ * The floors of electron/core (electron/core/floors.json, drawn in electron/core/README.md): one
+ * zone per floor, whose folders import only floors below it; folders on a floor that is not
+ * 'lateral' do not import each other; `sandbox/` is reached from the composition root only. A
+ * folder's own imports start with `./` and never match. Imports of the root files are left to
+ * test/core/floors.test.ts, which also proves the lateral floor has no cycle.
+ */
+type Floor = string[] | { lateral: string[] };
+const corePlan = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'electron/core/floors.json'), 'utf8'),
+) as { floors: Floor[]; rootOnly: string[] };
+const floorFolders = (floor: Floor) => (Array.isArray(floor) ? floor : floor.lateral);
+const coreZones = corePlan.floors.map((floor, index) => {
+  const above = corePlan.floors.slice(index + 1).flatMap(floorFolders);
+  const banned = [...new Set([...above, ...corePlan.rootOnly])];
+  const siblings = Array.isArray(floor) ? floor : [];
+  return {
+    files: floorFolders(floor).map((folder) => `electron/core/${folder}/**/*.ts`),
+    rules: restrict([
+      coreHeadless,
+      ...(banned.length === 0
+        ? []
+        : [
+            {
+              regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`,
+              message: `Floor ${index} of electron/core imports only floors below it (electron/core/README.md).`,
+            },
+          ]),
+      ...(siblings.length < 2
+        ? []
+        : [
+            {
+              regex: `^(\\.\\./)+(${siblings.join('|')})(/|$)`,
+              message: 'Folders on this floor of electron/core do not import each other.',
+            },
+          ]),
+      {
+        regex: '^(\\.\\./)+[^./][^/]*/[^/]+\\.handlers$',
+        message: "Never import another folder's handlers; move what you share down a floor.",
+      },
+    ]),
+  };
+});
 
 const featuresDir = join(import.meta.dirname, 'renderer/src/features');
 const features = readdirSync(featuresDir, { withFileTypes: true })
@@ -101,20 +157,9 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts'],
-    rules: restrict([
-      {
-        group: [
-          '**/electron/main/**',
-          '**/electron/preload/**',
-          '**/renderer/**',
-          '**/test/**',
-          'react',
-          'antd',
-        ],
-        message: 'core is headless: it imports Node, npm and shared/ only.',
-      },
-    ]),
+    rules: restrict([coreHeadless]),
   },
+  ...coreZones,
   {
     files: ['electron/main/**/*.ts'],
     rules: restrict(

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
  * The floors of electron/core (electron/core/floors.json): every folder stands on a floor and
  * imports only floors below it; folders on a 'lateral' floor may import each other as long as the
  * folder graph has no cycle; `sandbox/` is reached only from the composition root (the core's own
- * files) and tests; no folder imports another folder's handlers. While the floors are being
- * built, `floors.allow.txt` lists the arrows that still break them; it may only shrink.
+ * files) and tests; no folder imports another folder's handlers. eslint.config.ts reads the same
+ * floors.json and refuses such an import as it is written; this test proves the whole graph.
  */
 const REPO = join(import.meta.dirname, '../..');
 const CORE = join(REPO, 'electron/core');
@@ -78,13 +78,6 @@ const arrows: Arrow[] = sourceFiles(CORE).flatMap((file) => {
     ];
   });
 });
-const key = (arrow: Arrow) => `${arrow.from}->${arrow.to}`;
-const allowed = new Set(
-  readFileSync(join(import.meta.dirname, 'floors.allow.txt'), 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#')),
-);
 
 function breaksFloors({ from, to }: Arrow): boolean {
   if (from === to || from === '.') return false;
@@ -138,7 +131,7 @@ describe('the floors of electron/core', () => {
   });
 
   it('imports only downwards, and reaches the sandbox from the composition root only', () => {
-    const upward = arrows.filter((arrow) => breaksFloors(arrow) && !allowed.has(key(arrow)));
+    const upward = arrows.filter(breaksFloors);
     expect(upward.map((arrow) => `${arrow.at} -> ${arrow.to}/`)).toEqual([]);
   });
 
@@ -146,25 +139,10 @@ describe('the floors of electron/core', () => {
     const reaching = arrows.filter(
       (arrow) => arrow.handlers && arrow.from !== arrow.to && arrow.from !== '.',
     );
-    expect(reaching.filter((arrow) => !allowed.has(key(arrow))).map((arrow) => arrow.at)).toEqual(
-      [],
-    );
+    expect(reaching.map((arrow) => arrow.at)).toEqual([]);
   });
 
   it('has no import cycle between folders', () => {
-    expect(cycles(arrows.filter((arrow) => !allowed.has(key(arrow))))).toEqual([]);
-  });
-
-  it('keeps no stale line in the allow-list of arrows still to fix', () => {
-    const inCycle = (arrow: Arrow) =>
-      cycles(arrows).some((cycle) => cycle.includes(arrow.from) && cycle.includes(arrow.to));
-    const stillWrong = arrows.filter(
-      (arrow) =>
-        breaksFloors(arrow) ||
-        (arrow.handlers && arrow.from !== arrow.to && arrow.from !== '.') ||
-        inCycle(arrow),
-    );
-    const present = new Set(stillWrong.map(key));
-    expect([...allowed].filter((line) => !present.has(line))).toEqual([]);
+    expect(cycles(arrows)).toEqual([]);
   });
 });
