@@ -1,65 +1,41 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleLogger } from '../../electron/core/logging/logger';
 import { startSandbox, type Sandbox } from '../../electron/core/sandbox/index';
-import { startStationHost, type StationHost } from '../../electron/core/station/http-host';
 import { ApiCallError } from '../../renderer/src/api/client';
 import { connectOzonErrorText } from '../../renderer/src/features/settings/connect-ozon-error';
 import { en } from '../../renderer/src/i18n/locales/en';
 import { fa } from '../../renderer/src/i18n/locales/fa';
 import { ru } from '../../renderer/src/i18n/locales/ru';
 import { zh } from '../../renderer/src/i18n/locales/zh';
-import { createCoreFixture, setUpShop, type CoreFixture } from '../support/core-fixture';
+import { setUpShop } from '../support/core-fixture';
+import { startTestStation, type TestStation } from '../support/station-host';
 
 /**
  * A 429 on the credentials check (`/v1/roles`) while connecting an Ozon store, over the station's
  * HTTP API as a Manager, against the sandbox marketplace with its `rate_limit` fault.
  */
-let fx: CoreFixture;
-let station: StationHost;
+let host: TestStation;
 let sandbox: Sandbox;
 let manager: string;
 
-async function post(path: string, body: unknown, token: string) {
-  const response = await fetch(`${station.url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: (await response.json()) as any,
-  };
+function post(path: string, body: unknown, token: string) {
+  return host.post(path, body, token);
 }
 
 beforeEach(async () => {
-  fx = await createCoreFixture();
-  const admin = await setUpShop(fx);
-  await fx.call(
+  host = await startTestStation();
+  const admin = await setUpShop(host.fx);
+  await host.fx.call(
     'users.create',
     { username: 'mia', displayName: 'Mia', role: 'manager', password: 'manager-password' },
     admin,
   );
-  manager = (await fx.call('auth.login', { username: 'mia', password: 'manager-password' })).token;
-  const rendererDir = join(fx.dataDir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Packdesk</title>');
-  station = await startStationHost({
-    registry: fx.core.registry,
-    log: createConsoleLogger('station', 'silent'),
-    rendererDir,
-    host: '127.0.0.1',
-    port: 0,
-    version: '0.0.0-test',
-  });
+  manager = (await host.fx.call('auth.login', { username: 'mia', password: 'manager-password' }))
+    .token;
   sandbox = await startSandbox({ port: 0, seed: 7 });
 });
 afterEach(async () => {
-  await station.close();
-  await fx.dispose();
+  await host.dispose();
   await sandbox.close();
 });
 
